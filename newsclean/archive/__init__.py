@@ -1,0 +1,21 @@
+"""Archive stage: the versioned Delta Lake tables a run appends to."""
+
+from newsclean.archive.reader import history, read_archive
+from newsclean.archive.schema import (
+    articles_table,
+    duplicates_table,
+    rejects_table,
+    runs_table,
+)
+from newsclean.archive.store import TABLES, Archive
+
+__all__ = [
+    "TABLES",
+    "Archive",
+    "articles_table",
+    "duplicates_table",
+    "history",
+    "read_archive",
+    "rejects_table",
+    "runs_table",
+]

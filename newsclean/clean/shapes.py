@@ -1,0 +1,136 @@
+"""Line shapes several rules share: sentence ends, names, dates, images, table cells.
+
+Everything here looks at one stripped line and knows nothing of the page; patterns are
+compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = ".!?…。！？؟"
+# Closing quotes and brackets that may follow a sentence's final mark.
+CLOSERS = "\"'”’»›)]」』"
+OPENERS = "\"'“‘„«‹([「『"
+# Marks that open an enumerated or bulleted item ("1.", "a)", "•").
+_ENUMERATOR = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|[IVXivx]{1,4}[.)]\s)")
+
+# A sentence boundary: end mark(s), optional closers, space, then what opens the next one.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+[\"'“„«(\[]?(?=\w)")
+_CJK_BOUNDARY = re.compile(r"[。！？](?=.)")
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with sentence punctuation, closing quotes aside.
+
+    >>> ends_sentence('He said "yes."'), ends_sentence("A headline")
+    (True, False)
+    """
+    core = line.rstrip(CLOSERS + " ")
+    return bool(core) and core[-1] in SENTENCE_END
+
+
+def ends_with_period(line: str) -> bool:
+    """Whether the last mark is a plain full stop (not ?, !, …, nor an abbreviation's ..)."""
+    core = line.rstrip(CLOSERS + " ")
+    return core.endswith(".") and not core.endswith("..")
+
+
+def sentence_count(line: str) -> int:
+    """Sentences in ``line``: boundaries followed by a capital letter, plus one.
+
+    "7. august" or "ca. 50" do not split because a lower-case word follows.
+
+    >>> sentence_count("It rained. Then it stopped. on 7. august.")
+    2
+    """
+    count = 1
+    for match in _BOUNDARY.finditer(line):
+        if line[match.end()].isupper():
+            count += 1
+    return count + len(_CJK_BOUNDARY.findall(line))
+
+
+def is_enumerated(line: str) -> bool:
+    """Whether ``line`` opens with a bullet or an item number ("1.", "b)", "–")."""
+    return _ENUMERATOR.match(line) is not None
+
+
+# An enumeration's opener: one to four words and a comma ("Firstly,", "Po drugie,",
+# "För det andra,", "En deuxième lieu,").
+_OPENER = re.compile(r"^(\S+(?:\s+\S+){0,3}?),\s")
+
+
+def opener_words(line: str) -> int:
+    """How many words precede an early comma (0: none); items of one enumeration share it.
+
+    >>> opener_words("För det andra, identifiera …"), opener_words("Po drugie, …")
+    (3, 2)
+    >>> opener_words("The minister met the delegation in Hanoi.")
+    0
+    """
+    match = _OPENER.match(line)
+    return len(match.group(1).split()) if match else 0
+
+
+# A personal name: 2-5 capitalised words of letters (hyphens, apostrophes, initials).
+_NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){1,4}$")
+MAX_NAME_CHARS = 50
+
+
+def is_name(line: str) -> bool:
+    """Whether ``line`` is only a personal name such as "Hoai Anh" or "Jean-Luc Picard".
+
+    >>> is_name("Hoai Anh"), is_name("Det politiske systemet"), is_name("Arv")
+    (True, False, False)
+    """
+    if len(line) > MAX_NAME_CHARS or not _NAME.match(line) or line.endswith("."):
+        return False
+    return all(word[0].isupper() for word in line.split())
+
+
+# Numeric dates (day-first, ISO) with an optional time and zone: "24/11/2025",
+# "2025-11-24 10:32", "24.11.2025, 08:15 (GMT+7)". Month names vary by language and
+# are left to the metadata stage.
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
+_DAY = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})"
+_ZONE = r"(?:\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?"
+DATE = rf"(?:{_TIME}\s*[,|·–-]?\s*)?(?<!\d){_DAY}(?!\d)(?:\s*[,|·–-]?\s*{_TIME})?{_ZONE}"
+DATE_AT_END = re.compile(rf"\s*[,|·•–—-]?\s*{DATE}$")
+
+# Image markup alone on a line: markdown images (also linked ones), <img> tags, pipes.
+_MD_IMAGE = r"\[?!\[[^\]\n]*\]\([^)\n]*\)(?:\]\([^)\n]*\))?"
+_HTML_IMAGE = r"<img\b[^>]*>"
+IMAGE_MARKUP = re.compile(rf"^[|\s]*(?:(?:{_MD_IMAGE}|{_HTML_IMAGE})[|\s]*)+$", re.IGNORECASE)
+PIPES_ONLY = re.compile(r"^\|[\s|]*\|$")
+IMAGE_FILE = re.compile(
+    r"^\S+\.(?:jpe?g|jfif|png|gif|webp|avif|bmp|svg|tiff?|heic|heif)(?:[?#]\S*)?$",
+    re.IGNORECASE,
+)
+# One markdown table cell alone on a line: "| text |" (a data table has inner pipes).
+TABLE_CELL = re.compile(r"^\|\s*(?P<text>[^|]*[^\s|][^|]*?)\s*\|$")
+
+
+def is_image(line: str) -> bool:
+    """Whether ``line`` is only an image: markdown/HTML image markup or an image file name."""
+    return IMAGE_MARKUP.match(line) is not None or IMAGE_FILE.match(line) is not None
+
+
+# "Sitename.tld - tagline", "Sitename.tld", "Tagline | Sitename.tld".
+_DOMAIN = r"(?:www\.)?(?:[^\W_][\w-]*\.)+[^\W\d_]{2,24}"
+_SEPARATOR = r"\s*[-–—|·:]\s*"
+_SITE_HEADER = re.compile(rf"^(?:{_DOMAIN}(?:{_SEPARATOR}\S.*)?|\S.*?{_SEPARATOR}{_DOMAIN})$")
+MAX_HEADER_CHARS = 120  # taglines are a phrase; a longer line is content
+
+
+def is_site_header(line: str) -> bool:
+    """Whether ``line`` has the shape of a site header: a domain name plus a tagline.
+
+    >>> is_site_header("Vietnam.vn - Nền tảng quảng bá Việt Nam")
+    True
+    >>> is_site_header("Amazon.com reported record sales on Monday.")
+    False
+    """
+    if len(line) > MAX_HEADER_CHARS or ends_sentence(line):
+        return False
+    return _SITE_HEADER.match(line) is not None

@@ -1,0 +1,180 @@
+"""The command line: a thin layer over the library, and the only place errors become
+exit codes.
+
+Exit codes: 0 success; 1 some inputs were rejected but the archive was written;
+2 usage or configuration error; 3 the archive could not be read or written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsclean import __version__, archive, clean, pipeline
+from newsclean.config import Config
+from newsclean.errors import ArchiveError, InputError, NewscleanError, UsageError
+
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_ARCHIVE = 0, 1, 2, 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn folders of scraped news pages into a clean, deduplicated, versioned archive.",
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(exc: NewscleanError) -> typer.Exit:
+    err.print(f"newsclean: error: {exc}", markup=False)
+    if isinstance(exc, ArchiveError):
+        return typer.Exit(EXIT_ARCHIVE)
+    return typer.Exit(EXIT_REJECTS if isinstance(exc, InputError) else EXIT_USAGE)
+
+
+def _load_config(path: Path | None) -> Config:
+    return Config.from_toml(path) if path else Config()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsclean {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more to stderr.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@app.command()
+def run(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of scraped pages (read recursively).")],
+    out_dir: Annotated[Path, typer.Argument(help="Archive folder (created if missing).")] = Path(
+        "out"
+    ),
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="TOML file of settings.")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write the run report as JSON to this file.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the run report as JSON on stdout.")
+    ] = False,
+) -> None:
+    """Clean every page under IN_DIR and append what is new to the archive at OUT_DIR."""
+    try:
+        settings = _load_config(config)
+        if not in_dir.is_dir():
+            raise UsageError(f"{in_dir}: no such folder")
+        show_bar = err.is_terminal and not as_json
+        with Progress(
+            TextColumn("cleaning"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            disable=not show_bar,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("inputs", total=None)
+            result = pipeline.run(
+                in_dir, out_dir, settings, progress=lambda n: bar.advance(task, n)
+            )
+    except NewscleanError as exc:
+        raise _fail(exc) from None
+    summary = result.to_dict()
+    if report:
+        report.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    for reject in result.rejects:
+        err.print(f"newsclean: skipped {reject.message}", markup=False)
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        note = "" if result.changed else " (nothing new; archive unchanged)"
+        err.print(
+            f"{result.inputs_seen} files read, {result.inputs_skipped} already archived, "
+            f"{result.articles_added} articles added, {result.duplicates} duplicates, "
+            f"{len(result.rejects)} errors{note}",
+            markup=False,
+        )
+    raise typer.Exit(EXIT_REJECTS if result.rejects else EXIT_OK)
+
+
+@app.command()
+def history(
+    out_dir: Annotated[Path, typer.Argument(help="Archive folder.")] = Path("out"),
+    table: Annotated[str, typer.Option("--table", help="Which table's versions.")] = "articles",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+) -> None:
+    """List the versions of an archive table: number, time, run id and rows added."""
+    try:
+        entries = archive.history(out_dir, table)
+    except NewscleanError as exc:
+        raise _fail(exc) from None
+    for entry in entries:
+        if as_json:
+            typer.echo(json.dumps(entry, default=str))
+        else:
+            typer.echo(
+                f"{entry['version']:>5}  {entry['timestamp']:%Y-%m-%d %H:%M:%S}Z  "
+                f"{entry['operation']:<8} {entry['run_id'] or '-':<26} "
+                f"+{entry['rows_added'] or 0} rows"
+            )
+
+
+@app.command()
+def rules() -> None:
+    """List the cleaning rules in the order they run, with what each removes."""
+    for rule in clean.RULES:
+        typer.echo(f"{rule.name}@{rule.version}  [{rule.role}]  {rule.doc}")
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="One page to explain (text or markdown).")],
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="TOML file of settings.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per line.")
+    ] = False,
+) -> None:
+    """Show every line of FILE as kept or removed, with the rule that removed it."""
+    try:
+        settings = _load_config(config)
+        result = pipeline.explain(file, settings)
+    except NewscleanError as exc:
+        raise _fail(exc) from None
+    out = Console(highlight=False, soft_wrap=True)
+    for line in result.lines:
+        if as_json:
+            typer.echo(json.dumps(dataclasses.asdict(line), ensure_ascii=False))
+        elif line.kept:
+            out.print(f"[green]  keep[/green]  {escape(line.text)}")
+        elif line.text:
+            out.print(f"[red]remove[/red]  [dim]{line.rule}:{line.role}[/dim]  {escape(line.text)}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

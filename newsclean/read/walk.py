@@ -1,0 +1,64 @@
+"""Find the input files under a folder, in a fixed order."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from newsclean.config import Config
+from newsclean.errors import UsageError
+from newsclean.read.formats import input_format
+
+logger = logging.getLogger(__name__)
+
+
+def discover(root: Path, config: Config) -> list[Path]:
+    """Return the input files under ``root`` (as ``root / relative path``), sorted by
+    relative POSIX path.
+
+    Hidden files and folders (name starting with ".") are skipped. Links to
+    folders are never followed, so there are no loops and no way out of ``root``;
+    a link to a file is taken only if it resolves to a regular file inside ``root``.
+    A subfolder that cannot be listed is logged and skipped.
+
+    Raises ``UsageError`` if ``root`` is not a readable folder.
+    """
+    if not root.is_dir():
+        raise UsageError(f"input folder {root} does not exist or is not a folder")
+    real_root = root.resolve()
+    found: list[Path] = []
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            if folder == root:
+                raise UsageError(f"cannot list input folder {root}: {exc.strerror}") from exc
+            logger.warning("skipping folder %s: %s", folder, exc.strerror)
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif input_format(entry.name, config) is None:
+                continue
+            elif entry.is_symlink():
+                if _is_file_inside(path, real_root):
+                    found.append(path)
+            elif entry.is_file(follow_symlinks=False):  # not a FIFO, socket or device
+                found.append(path)
+    return sorted(found, key=lambda path: path.relative_to(root).as_posix())
+
+
+def _is_file_inside(link: Path, real_root: Path) -> bool:
+    """Whether a symlink resolves to a regular file inside the (resolved) root."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling link, or a loop (RuntimeError before 3.13)
+        return False
+    return target.is_relative_to(real_root) and target.is_file()

@@ -1,0 +1,53 @@
+"""The lexicon: data files that load, cover the required languages, and reject typos."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from newsclean.clean.lexicon import KEYS, Lexicon, default_lexicon
+
+REQUIRED = {"sv", "nb", "da", "de", "pl", "en", "fr", "es", "it", "pt", "nl", "vi"}
+WELCOME = {"ru", "ja", "zh", "ar", "ko", "tr", "id"}
+
+
+def test_required_and_welcome_languages_present() -> None:
+    assert set(default_lexicon().languages) >= REQUIRED | WELCOME
+
+
+@pytest.mark.parametrize("language", sorted(REQUIRED | WELCOME))
+def test_each_language_fills_the_core_lists(language: str) -> None:
+    folder = resources.files("newsclean.clean") / "lexicon"
+    table = tomllib.loads((folder / f"{language}.toml").read_text("utf-8"))
+    assert set(table) <= set(KEYS)
+    for key in ("comment_words", "source_words", "photo_words", "related_heads", "no_data"):
+        assert table.get(key), f"{language}: {key} is empty"
+
+
+def test_unknown_key_is_an_error() -> None:
+    with pytest.raises(ValueError, match="related_head"):
+        Lexicon.from_tables({"xx": {"related_head": ["Related"]}})
+
+
+def test_words_must_be_strings() -> None:
+    with pytest.raises(ValueError, match="list of strings"):
+        Lexicon.from_tables({"xx": {"no_data": [1]}})  # type: ignore[list-item]
+
+
+def test_empty_lexicon_matches_nothing() -> None:
+    empty = Lexicon.from_tables({})
+    assert not empty.comment_counter.match("Comments (3)")
+    assert not empty.is_block_head("Related")
+
+
+def test_heads_match_whatever_the_case_and_decoration() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.is_block_head("## READ MORE »")
+    assert lexicon.is_block_head("tin  liên quan:")
+    assert not lexicon.is_block_head("Read more about it")
+
+
+def test_lexicon_is_loaded_once() -> None:
+    assert default_lexicon() is default_lexicon()
