@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from newsclean import __version__, archive, clean, pipeline
+from newsclean.archive import maintenance
 from newsclean.config import Config
 from newsclean.errors import ArchiveError, InputError, NewscleanError, UsageError
 
@@ -140,6 +141,49 @@ def history(
                 f"{entry['operation']:<8} {entry['run_id'] or '-':<26} "
                 f"+{entry['rows_added'] or 0} rows"
             )
+
+
+@app.command()
+def vacuum(
+    out_dir: Annotated[Path, typer.Argument(help="Archive folder.")] = Path("out"),
+    retention_hours: Annotated[
+        int | None,
+        typer.Option(
+            "--retention-hours",
+            help="Remove only files older than this (default: the tables' 7 days). "
+            "Use 0 only when no run is writing.",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List the files, remove nothing.")
+    ] = False,
+) -> None:
+    """Remove files that no version of the archive references (left by killed runs)."""
+    try:
+        removed = maintenance.vacuum(out_dir, retention_hours, dry_run)
+    except NewscleanError as exc:
+        raise _fail(exc) from None
+    verb = "would remove" if dry_run else "removed"
+    for table, files in removed.items():
+        typer.echo(f"{table}: {verb} {len(files)} files")
+        for name in files:
+            typer.echo(f"  {name}")
+
+
+@app.command()
+def compact(
+    out_dir: Annotated[Path, typer.Argument(help="Archive folder.")] = Path("out"),
+) -> None:
+    """Merge the archive's small files; every earlier version stays readable."""
+    try:
+        metrics = maintenance.compact(out_dir)
+    except NewscleanError as exc:
+        raise _fail(exc) from None
+    for table, figures in metrics.items():
+        typer.echo(
+            f"{table}: {figures.get('numFilesRemoved', 0)} files merged into "
+            f"{figures.get('numFilesAdded', 0)}"
+        )
 
 
 @app.command()

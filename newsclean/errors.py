@@ -22,3 +22,7 @@ class InputError(NewscleanError):
 
 class ArchiveError(NewscleanError):
     """The archive could not be read or written; nothing half-written is left visible."""
+
+
+class ConcurrentWriteError(ArchiveError):
+    """Another run committed to the archive since this one looked; look again and retry."""

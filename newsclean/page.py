@@ -64,6 +64,8 @@ class Page:
     rules_applied: tuple[str, ...] = ()  # "name@version" of every rule that ran
     meta: Metadata = field(default_factory=Metadata)
     doc_id: str = ""  # hash of the normalised body (set by the dedup stage)
+    group_id: str = ""  # shared by translations of one source article (dedup stage)
+    signature: bytes = b""  # MinHash signature of the body (dedup stage)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,9 @@ input, so the same functions can run in a process pool or on a distributed engin
 
 from __future__ import annotations
 
+import logging
+import random
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +19,7 @@ from typing import Any
 from newsclean import __version__ as VERSION
 from newsclean.archive import (
     Archive,
+    Snapshot,
     articles_table,
     duplicates_table,
     rejects_table,
@@ -23,12 +27,17 @@ from newsclean.archive import (
 )
 from newsclean.clean import CleanResult, clean, clean_text
 from newsclean.config import Config
-from newsclean.dedup import assign_doc_ids, dedupe_exact
-from newsclean.errors import InputError, UsageError
+from newsclean.dedup import SCHEME, Archived, dedupe, identify
+from newsclean.errors import ArchiveError, ConcurrentWriteError, InputError, UsageError
 from newsclean.metadata import extract_metadata
-from newsclean.page import Page, Reject, RunInfo
+from newsclean.page import Duplicate, Page, Reject, RunInfo
 from newsclean.read import discover, read_batch
 from newsclean.repair import repair
+
+logger = logging.getLogger(__name__)
+
+# Concurrent runs on one archive take turns: each retry looks at the archive again.
+MAX_COMMIT_ATTEMPTS = 20
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ class RunReport:
     in_dir: str
     out_dir: str
     inputs_seen: int
-    inputs_skipped: int  # already archived (same path and sha256)
+    inputs_skipped: int  # already archived, copied or rejected (same path and sha256)
     articles_added: int
     duplicates: int
     rejects: tuple[Reject, ...]
@@ -71,17 +80,13 @@ class RunReport:
         }
 
 
-def process_batch(
-    root: Path, paths: Sequence[Path], config: Config
-) -> tuple[list[Page], list[Reject]]:
-    """Read, repair, clean and describe one batch of inputs."""
-    pages, rejects = read_batch(root, paths, config)
+def process(pages: Sequence[Page], config: Config) -> tuple[list[Page], list[Reject]]:
+    """Repair, clean, describe and identify a batch of pages that were read."""
     pages = repair(pages, config)
     pages = clean(pages, config)
     pages = extract_metadata(pages, config)
-    pages = assign_doc_ids(pages)
-    empty = [p for p in pages if not p.body]
-    rejects += [
+    pages = identify(pages)
+    rejects = [
         Reject(
             p.input.path,
             "clean",
@@ -89,7 +94,8 @@ def process_batch(
             f"{p.input.path}: no text left after cleaning",
             p.input.sha256,
         )
-        for p in empty
+        for p in pages
+        if not p.body
     ]
     return [p for p in pages if p.body], rejects
 
@@ -113,6 +119,16 @@ def new_run(config: Config) -> RunInfo:
     return RunInfo(run_id, started, VERSION, config.fingerprint())
 
 
+def archived(snapshot: Snapshot) -> Archived:
+    """What dedup needs of the archive, read without touching archived text."""
+    columns = snapshot.columns("articles", ["doc_id", "signature", "language", "signature_scheme"])
+    return Archived.from_columns(*(columns.column(i).to_pylist() for i in range(4)))
+
+
+def _key(path: str, sha256: str | None) -> tuple[str, str | None]:
+    return (path, sha256)
+
+
 def run(
     in_dir: Path,
     out_dir: Path,
@@ -126,55 +142,104 @@ def run(
         raise UsageError(f"{in_dir}: no input files (looked for {endings} and their .gz)")
     archive = Archive.open(out_dir, config.zstd_level)
     run_info = new_run(config)
-    processed = archive.known_inputs()
+    known = archive.snapshot().known_inputs()
     pages: list[Page] = []
     rejects: list[Reject] = []
-    skipped = 0
     for start in range(0, len(paths), config.batch_size):
         batch = paths[start : start + config.batch_size]
-        batch_pages, batch_rejects = process_batch(in_dir, batch, config)
-        fresh = [p for p in batch_pages if (p.input.path, p.input.sha256) not in processed]
-        skipped += len(batch_pages) - len(fresh)
-        pages += fresh
-        # An unreadable input (no sha256) is tried again next run: the cause may be gone.
-        fresh_rejects = [r for r in batch_rejects if (r.path, r.sha256) not in processed]
-        skipped += len(batch_rejects) - len(fresh_rejects)
-        rejects += fresh_rejects
+        read, unreadable = read_batch(in_dir, batch, config)
+        # Inputs an earlier run handled are not cleaned again; an unreadable input (no
+        # sha256) is tried again each run, since the cause may be gone.
+        done, failed = process(
+            [p for p in read if _key(p.input.path, p.input.sha256) not in known], config
+        )
+        pages += done
+        rejects += [r for r in unreadable + failed if _key(r.path, r.sha256) not in known]
         if progress:
             progress(len(batch))
-    kept, duplicates = dedupe_exact(pages, archive.doc_ids())
-
-    commit = {
-        "run_id": run_info.run_id,
-        "newsclean_version": VERSION,
-        "config_hash": run_info.config_hash,
-    }
-    versions = {
-        "articles": archive.append("articles", articles_table(kept, run_info), commit),
-        "duplicates": archive.append("duplicates", duplicates_table(duplicates, run_info), commit),
-        "rejects": archive.append("rejects", rejects_table(rejects, run_info), commit),
-    }
+    outcome = _commit(archive, pages, rejects, run_info)
     ended = datetime.now(UTC)
+    handled = len(outcome.articles) + len(outcome.duplicates) + len(outcome.rejects)
     report = RunReport(
         run=run_info,
         ended_at=ended,
         in_dir=str(in_dir),
         out_dir=str(out_dir),
         inputs_seen=len(paths),
-        inputs_skipped=skipped,
-        articles_added=len(kept),
-        duplicates=len(duplicates),
-        rejects=tuple(rejects),
-        versions=versions,
+        inputs_skipped=len(paths) - handled,
+        articles_added=len(outcome.articles),
+        duplicates=len(outcome.duplicates),
+        rejects=tuple(outcome.rejects),
+        versions=outcome.versions,
     )
     if report.changed:
         counts = {
             "inputs_seen": report.inputs_seen,
-            "inputs_skipped": skipped,
+            "inputs_skipped": report.inputs_skipped,
             "articles_added": report.articles_added,
             "duplicates": report.duplicates,
-            "errors": len(rejects),
-            **{f"{name}_version": v for name, v in versions.items()},
+            "errors": len(outcome.rejects),
+            **{f"{name}_version": v for name, v in outcome.versions.items()},
         }
-        versions["runs"] = archive.append("runs", runs_table(run_info, ended, counts), commit)
+        commit = _commit_metadata(run_info)
+        report.versions["runs"] = archive.append(
+            "runs", runs_table(run_info, ended, counts), commit, archive.snapshot()
+        )
     return report
+
+
+def _commit_metadata(run: RunInfo) -> dict[str, Any]:
+    return {
+        "run_id": run.run_id,
+        "newsclean_version": run.newsclean_version,
+        "config_hash": run.config_hash,
+    }
+
+
+@dataclass
+class _Outcome:
+    """What a run committed, table by table."""
+
+    versions: dict[str, int | None] = field(default_factory=dict)
+    articles: list[Page] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def _commit(archive: Archive, pages: list[Page], rejects: list[Reject], run: RunInfo) -> _Outcome:
+    """Dedupe against the archive as it is now and commit each table once.
+
+    When another run commits in between, look again: articles are re-deduplicated
+    (so two runs never archive one article twice); the duplicates and rejects planned
+    with committed articles are kept, less the inputs the other run recorded.
+    """
+    metadata = _commit_metadata(run)
+    done = _Outcome()
+    planned: tuple[list[Duplicate], list[Reject]] | None = None
+    for attempt in range(MAX_COMMIT_ATTEMPTS):
+        snapshot = archive.snapshot()
+        known = snapshot.known_inputs()
+        try:
+            if planned is None:
+                fresh = [p for p in pages if _key(p.input.path, p.input.sha256) not in known]
+                kept, duplicates = dedupe(fresh, archived(snapshot))
+                rows = articles_table(kept, run, SCHEME)
+                done.versions["articles"] = archive.append("articles", rows, metadata, snapshot)
+                done.articles, planned = kept, (duplicates, rejects)
+            duplicates, failed = planned
+            if "duplicates" not in done.versions:
+                done.duplicates = [
+                    d
+                    for d in duplicates
+                    if _key(d.page.input.path, d.page.input.sha256) not in known
+                ]
+                rows = duplicates_table(done.duplicates, run)
+                done.versions["duplicates"] = archive.append("duplicates", rows, metadata, snapshot)
+            done.rejects = [r for r in failed if _key(r.path, r.sha256) not in known]
+            rows = rejects_table(done.rejects, run)
+            done.versions["rejects"] = archive.append("rejects", rows, metadata, snapshot)
+            return done
+        except ConcurrentWriteError as exc:
+            logger.info("%s; looking at the archive again (attempt %d)", exc, attempt + 1)
+            time.sleep(random.uniform(0.05, 0.2 * (attempt + 1)))
+    raise ArchiveError(f"{archive.root}: gave up after {MAX_COMMIT_ATTEMPTS} concurrent commits")

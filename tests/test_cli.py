@@ -128,3 +128,31 @@ def test_explain_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["explain", str(tmp_path / "nope.txt")])
     assert result.exit_code == EXIT_USAGE
     assert "no such file" in result.stderr
+
+
+def test_history_lists_one_line_per_version(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(SEEDS), str(out)]).exit_code == EXIT_OK
+    result = runner.invoke(app, ["history", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    (entry,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert entry["version"] == 0 and entry["rows_added"] == 5 and entry["run_id"]
+    plain = runner.invoke(app, ["history", str(out), "--table", "runs"])
+    assert plain.exit_code == 0 and "+1 rows" in plain.stdout
+    missing = runner.invoke(app, ["history", str(tmp_path / "nothing")])
+    assert missing.exit_code == EXIT_ARCHIVE
+
+
+def test_vacuum_and_compact_keep_every_version(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(SEEDS), str(out)]).exit_code == EXIT_OK
+    orphan = out / "articles" / "part-00000-killed-write.zstd.parquet"
+    orphan.write_bytes(b"PAR1 half written")
+    dry = runner.invoke(app, ["vacuum", str(out), "--retention-hours", "0", "--dry-run"])
+    assert dry.exit_code == 0 and orphan.name in dry.stdout and orphan.exists()
+    done = runner.invoke(app, ["vacuum", str(out), "--retention-hours", "0"])
+    assert done.exit_code == 0 and not orphan.exists()
+    compacted = runner.invoke(app, ["compact", str(out)])
+    assert compacted.exit_code == 0, compacted.output
+    assert "articles:" in compacted.stdout
+    assert len(read_archive(out, version=0)) == 5

@@ -7,11 +7,12 @@ from newsclean.archive.schema import (
     rejects_table,
     runs_table,
 )
-from newsclean.archive.store import TABLES, Archive
+from newsclean.archive.store import TABLES, Archive, Snapshot
 
 __all__ = [
     "TABLES",
     "Archive",
+    "Snapshot",
     "articles_table",
     "duplicates_table",
     "history",

@@ -38,6 +38,7 @@ _RUN_FIELDS = [
 ARTICLES = pa.schema(
     [
         pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("group_id", pa.string(), nullable=False),
         pa.field("text", pa.string(), nullable=False),
         pa.field("title", pa.string()),
         pa.field("language", pa.string()),
@@ -53,6 +54,9 @@ ARTICLES = pa.schema(
         *_RUN_FIELDS,
         pa.field("rules_applied", _STRINGS),
         pa.field("removed", pa.list_(REMOVAL)),
+        # Kept so later runs find near duplicates without re-reading archived text.
+        pa.field("signature", pa.binary()),
+        pa.field("signature_scheme", pa.string()),
     ]
 )
 
@@ -117,7 +121,7 @@ def _run_columns(run: RunInfo) -> dict[str, object]:
     }
 
 
-def articles_table(pages: Sequence[Page], run: RunInfo) -> pa.Table:
+def articles_table(pages: Sequence[Page], run: RunInfo, signature_scheme: str) -> pa.Table:
     """Rows of ``articles`` for kept pages."""
     rows = []
     for page in pages:
@@ -125,6 +129,7 @@ def articles_table(pages: Sequence[Page], run: RunInfo) -> pa.Table:
         rows.append(
             {
                 "doc_id": page.doc_id,
+                "group_id": page.group_id,
                 "text": page.body,
                 "title": meta.title,
                 "language": meta.language,
@@ -143,6 +148,8 @@ def articles_table(pages: Sequence[Page], run: RunInfo) -> pa.Table:
                     {"rule": r.rule, "role": r.role, "line_no": r.line_no, "text": r.text}
                     for r in page.removed
                 ],
+                "signature": page.signature,
+                "signature_scheme": signature_scheme,
             }
         )
     return pa.Table.from_pylist(rows, schema=ARTICLES)

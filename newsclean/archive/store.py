@@ -7,15 +7,23 @@ removes them), never a half-visible batch.
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-from deltalake import CommitProperties, DeltaTable, WriterProperties, write_deltalake
-from deltalake.exceptions import DeltaError, TableNotFoundError
+from deltalake import (
+    CommitProperties,
+    DeltaTable,
+    Transaction,
+    WriterProperties,
+    write_deltalake,
+)
+from deltalake.exceptions import CommitFailedError, DeltaError, TableNotFoundError
 
 from newsclean.archive.schema import ARTICLES, DUPLICATES, REJECTS, RUNS, SCHEMA_VERSION
-from newsclean.errors import ArchiveError, UsageError
+from newsclean.errors import ArchiveError, ConcurrentWriteError, UsageError
 
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -26,6 +34,8 @@ TABLES: dict[str, pa.Schema] = {
 
 # appendOnly: an archive people cite must never lose rows by accident. The long log
 # retention keeps every version readable for years ("read version N" is the promise).
+APP_ID = "newsclean"
+
 TABLE_PROPERTIES = {
     "delta.appendOnly": "true",
     "delta.logRetentionDuration": "interval 3650 days",
@@ -58,9 +68,9 @@ class Archive:
                 )
         try:
             root.mkdir(parents=True, exist_ok=True)
-            probe = root / ".newsclean-write-probe"
-            probe.write_bytes(b"")
-            probe.unlink()
+            # A private name: two runs starting at once must not trip over one probe.
+            with tempfile.NamedTemporaryFile(dir=root, prefix=".newsclean-probe-"):
+                pass
         except OSError as exc:
             raise ArchiveError(f"{root}: cannot write: {exc.strerror or exc}") from exc
         return cls(root, zstd_level)
@@ -78,52 +88,81 @@ class Archive:
         except (DeltaError, OSError) as exc:
             raise ArchiveError(f"{self.path(name)}: cannot read table: {exc}") from exc
 
-    def column_values(self, name: str, columns: list[str]) -> pa.Table:
-        """Only ``columns`` of the current version of table ``name`` (empty if absent)."""
-        table = self.table(name)
+    def snapshot(self) -> Snapshot:
+        """Every table as it is now; later appends are checked against these versions."""
+        return Snapshot({name: self.table(name) for name in TABLES})
+
+    def append(
+        self, name: str, rows: pa.Table, metadata: dict[str, Any], base: Snapshot
+    ) -> int | None:
+        """Append ``rows`` to table ``name`` as one commit; return the new version.
+
+        The commit is made against ``base``: if another newsclean process committed to
+        the table since, ``ConcurrentWriteError`` is raised and nothing is written, so
+        the caller can look again and re-decide (deltalake would otherwise merge the two
+        appends blindly, and two runs could both add the same article). Nothing is
+        written, and ``None`` returned, when ``rows`` is empty: a run that finds nothing
+        new must not create an empty version.
+        """
+        if rows.num_rows == 0:
+            return None
+        table = base.tables[name]
+        # An app transaction names the version this write was planned on; delta-rs
+        # refuses the commit when another writer's transaction got there first.
+        planned_on = -1 if table is None else table.version()
+        properties = CommitProperties(
+            custom_metadata={**metadata, "schema_version": SCHEMA_VERSION},
+            app_transactions=[Transaction(APP_ID, version=planned_on + 1)],
+            max_commit_retries=0,
+        )
+        target = str(self.path(name))
+        try:
+            write_deltalake(
+                table if table is not None else target,
+                rows,
+                mode="error" if table is None else "append",
+                name=None if table else name,
+                description=None if table else f"newsclean {name}, schema {SCHEMA_VERSION}",
+                configuration=None if table else TABLE_PROPERTIES,
+                writer_properties=self._writer_properties,
+                commit_properties=properties,
+            )
+        except CommitFailedError as exc:
+            raise ConcurrentWriteError(f"{target}: another run committed first") from exc
+        except (DeltaError, OSError, pa.ArrowException) as exc:
+            if table is None and self.table(name) is not None:
+                raise ConcurrentWriteError(f"{target}: another run created it first") from exc
+            raise ArchiveError(f"{target}: cannot write: {exc}") from exc
+        written = self.table(name)
+        return None if written is None else int(written.version())
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The archive's tables at one moment (``None`` where a table does not exist yet)."""
+
+    tables: dict[str, DeltaTable | None]
+
+    def version(self, name: str) -> int | None:
+        """Version of table ``name`` in this snapshot."""
+        table = self.tables[name]
+        return None if table is None else int(table.version())
+
+    def columns(self, name: str, columns: list[str]) -> pa.Table:
+        """Only ``columns`` of table ``name`` (empty if the table does not exist)."""
+        table = self.tables[name]
         if table is None:
             return TABLES[name].empty_table().select(columns)
         try:
             return table.to_pyarrow_table(columns=columns)
         except (DeltaError, OSError) as exc:
-            raise ArchiveError(f"{self.path(name)}: cannot read: {exc}") from exc
-
-    def append(self, name: str, rows: pa.Table, metadata: dict[str, Any]) -> int | None:
-        """Append ``rows`` to table ``name`` as one commit; return the new version.
-
-        Nothing is written, and ``None`` returned, when ``rows`` is empty: a run that
-        finds nothing new must not create an empty version.
-        """
-        if rows.num_rows == 0:
-            return None
-        target = str(self.path(name))
-        exists = self.table(name) is not None
-        try:
-            write_deltalake(
-                target,
-                rows,
-                mode="append",
-                name=None if exists else name,
-                description=None if exists else f"newsclean {name}, schema {SCHEMA_VERSION}",
-                configuration=None if exists else TABLE_PROPERTIES,
-                writer_properties=self._writer_properties,
-                commit_properties=CommitProperties(
-                    custom_metadata={**metadata, "schema_version": SCHEMA_VERSION}
-                ),
-            )
-            return int(DeltaTable(target).version())
-        except (DeltaError, OSError, pa.ArrowException) as exc:
-            raise ArchiveError(f"{target}: cannot write: {exc}") from exc
+            raise ArchiveError(f"{table.table_uri}: cannot read: {exc}") from exc
 
     def known_inputs(self) -> set[tuple[str, str]]:
-        """(input_path, input_sha256) of every input an earlier run archived or rejected."""
+        """(input_path, input_sha256) of every input archived, copied or rejected."""
         keys: set[tuple[str, str]] = set()
         for name in ("articles", "duplicates", "rejects"):
-            table = self.column_values(name, ["input_path", "input_sha256"])
+            table = self.columns(name, ["input_path", "input_sha256"])
             pairs = zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True)
             keys.update((path, sha) for path, sha in pairs if sha is not None)
         return keys
-
-    def doc_ids(self) -> frozenset[str]:
-        """Every doc_id in the current version of ``articles``."""
-        return frozenset(self.column_values("articles", ["doc_id"]).column(0).to_pylist())

@@ -1,5 +1,8 @@
-"""Dedup stage: content ids and the choice of which copy of an article is kept."""
+"""Dedup stage: content ids, signatures, and which copy of an article is kept."""
 
-from newsclean.dedup.exact import assign_doc_ids, dedupe_exact, doc_id, normalise
+from newsclean.dedup.decide import Archived, dedupe, identify
+from newsclean.dedup.exact import doc_id, normalise
+from newsclean.dedup.minhash import SCHEME
+from newsclean.dedup.near import NearIndex
 
-__all__ = ["assign_doc_ids", "dedupe_exact", "doc_id", "normalise"]
+__all__ = ["SCHEME", "Archived", "NearIndex", "dedupe", "doc_id", "identify", "normalise"]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from newsclean.page import Duplicate, Page
 
@@ -42,11 +41,6 @@ def normalise(body: str) -> str:
 def doc_id(body: str) -> str:
     """Content id of a body: 32 hex digits of BLAKE2b over the normalised text."""
     return hashlib.blake2b(normalise(body).encode("utf-8"), digest_size=16).hexdigest()
-
-
-def assign_doc_ids(pages: Sequence[Page]) -> list[Page]:
-    """Set ``doc_id`` on every page of a batch."""
-    return [dataclasses.replace(page, doc_id=doc_id(page.body)) for page in pages]
 
 
 def preference(page: Page) -> tuple[int, int, str, str]:

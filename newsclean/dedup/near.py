@@ -138,7 +138,7 @@ def candidate(page: Page) -> NearCandidate:
     """The near-dedup view of a page whose doc_id is set."""
     return NearCandidate(
         doc_id=page.doc_id,
-        signature=signature(page.body),
+        signature=page.signature or signature(page.body),
         language=page.meta.language,
         rank=preference(page),
     )

@@ -1,0 +1,83 @@
+"""Which copy of an article is kept: exact dedup first, then near dedup of the rest."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsclean.dedup.exact import dedupe_exact, doc_id
+from newsclean.dedup.group import group_id
+from newsclean.dedup.minhash import SCHEME, signature
+from newsclean.dedup.near import NearIndex, candidate, resolve
+from newsclean.page import Duplicate, Page
+
+
+@dataclass(frozen=True)
+class Archived:
+    """What dedup needs to know of the archive: its doc_ids and their signatures."""
+
+    doc_ids: frozenset[str] = frozenset()
+    near: NearIndex = field(default_factory=NearIndex)
+
+    @classmethod
+    def from_columns(
+        cls,
+        doc_ids: Sequence[str],
+        signatures: Sequence[bytes | None],
+        languages: Sequence[str | None],
+        schemes: Sequence[str | None],
+    ) -> Archived:
+        """Index archived articles; signatures of another MinHash scheme are left out
+        (they are not comparable), so those articles are found by exact dedup only."""
+        near = NearIndex()
+        rows = zip(doc_ids, signatures, languages, schemes, strict=True)
+        for key, sig, language, scheme in rows:
+            if sig and scheme == SCHEME:
+                near.add(key, sig, language)
+        return cls(frozenset(doc_ids), near)
+
+
+def identify(pages: Sequence[Page]) -> list[Page]:
+    """Set ``doc_id``, ``group_id`` and the MinHash ``signature`` of every page."""
+    out = []
+    for page in pages:
+        key = doc_id(page.body)
+        out.append(
+            dataclasses.replace(
+                page,
+                doc_id=key,
+                group_id=group_id(page.meta.source_url, key),
+                signature=signature(page.body),
+            )
+        )
+    return out
+
+
+def dedupe(pages: Sequence[Page], archived: Archived) -> tuple[list[Page], list[Duplicate]]:
+    """Split a run's pages into the articles to archive and the duplicates of articles.
+
+    Exact copies (same doc_id) collapse first; their best copy then goes through near
+    dedup against the archive and the run (see ``near.resolve``). A duplicate always
+    points at an article that is archived or kept by this run, never at another
+    duplicate. Call it once with every page of the run: the result does not depend on
+    the order of ``pages``.
+    """
+    kept, duplicates = dedupe_exact(pages, archived.doc_ids)
+    decisions = resolve([candidate(page) for page in kept], archived.near)
+    redirect: dict[str, tuple[str, str, float]] = {}
+    articles: list[Page] = []
+    for page, decision in zip(kept, decisions, strict=True):
+        if decision.kind == "kept" or decision.duplicate_of is None:
+            articles.append(page)
+            continue
+        target = (decision.duplicate_of, decision.kind, decision.similarity)
+        redirect[page.doc_id] = target
+        duplicates.append(Duplicate(page, *target))
+    # An exact copy of a page that turned out to be a near duplicate copies what it copies.
+    duplicates = [
+        Duplicate(d.page, *redirect[d.duplicate_of]) if d.duplicate_of in redirect else d
+        for d in duplicates
+    ]
+    duplicates.sort(key=lambda d: d.page.input.path)
+    return articles, duplicates
