@@ -19,7 +19,17 @@ class InputInfo:
     sha256: str  # of the bytes on disk (before gunzip)
     size: int
     mtime: datetime  # UTC
-    format: str  # "text", "markdown", ... (the reader that produced it)
+    format: str  # "text", "markdown", "html", "warc", "jsonl" (the reader that produced it)
+    # Inputs that hold many pages (WARC, JSONL) give each page a record id: the
+    # WARC-Record-ID or the JSONL line number. Empty for a one-page file.
+    record: str = ""
+    url: str | None = None  # the page's URL as the crawler recorded it (WARC target URI)
+    fetched_at: datetime | None = None  # when the crawler fetched it (UTC)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What identifies an input across runs: path, content hash and record."""
+        return (self.path, self.sha256, self.record)
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,12 @@ class Page:
 
     input: InputInfo
     text: str  # decoded text; after repair, the repaired text
+    # Raw HTML of a page read from markup; the extract stage turns it into ``text``
+    # (and empties it, so batches stay small).
+    markup: str = ""
+    # Metadata the input itself gave (HTML meta tags, a JSONL record's fields); the
+    # metadata stage prefers it to what it derives from the text.
+    hints: Metadata = field(default_factory=Metadata)
     encoding: str = "utf-8"
     repairs: tuple[str, ...] = ()  # ftfy steps and other fixes that changed the text
     body: str = ""  # kept lines joined with "\n" (set by the clean stage)
@@ -77,6 +93,12 @@ class Reject:
     error: str  # error class name
     message: str
     sha256: str | None = None
+    record: str = ""  # as InputInfo.record, when one record of a many-page input failed
+
+    @property
+    def key(self) -> tuple[str, str | None, str]:
+        """As ``InputInfo.key``; an unreadable input has no sha256."""
+        return (self.path, self.sha256, self.record)
 
 
 @dataclass(frozen=True)

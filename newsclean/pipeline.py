@@ -125,10 +125,6 @@ def archived(snapshot: Snapshot) -> Archived:
     return Archived.from_columns(*(columns.column(i).to_pylist() for i in range(4)))
 
 
-def _key(path: str, sha256: str | None) -> tuple[str, str | None]:
-    return (path, sha256)
-
-
 def run(
     in_dir: Path,
     out_dir: Path,
@@ -150,11 +146,9 @@ def run(
         read, unreadable = read_batch(in_dir, batch, config)
         # Inputs an earlier run handled are not cleaned again; an unreadable input (no
         # sha256) is tried again each run, since the cause may be gone.
-        done, failed = process(
-            [p for p in read if _key(p.input.path, p.input.sha256) not in known], config
-        )
+        done, failed = process([p for p in read if p.input.key not in known], config)
         pages += done
-        rejects += [r for r in unreadable + failed if _key(r.path, r.sha256) not in known]
+        rejects += [r for r in unreadable + failed if r.key not in known]
         if progress:
             progress(len(batch))
     outcome = _commit(archive, pages, rejects, run_info)
@@ -221,21 +215,17 @@ def _commit(archive: Archive, pages: list[Page], rejects: list[Reject], run: Run
         known = snapshot.known_inputs()
         try:
             if planned is None:
-                fresh = [p for p in pages if _key(p.input.path, p.input.sha256) not in known]
+                fresh = [p for p in pages if p.input.key not in known]
                 kept, duplicates = dedupe(fresh, archived(snapshot))
                 rows = articles_table(kept, run, SCHEME)
                 done.versions["articles"] = archive.append("articles", rows, metadata, snapshot)
                 done.articles, planned = kept, (duplicates, rejects)
             duplicates, failed = planned
             if "duplicates" not in done.versions:
-                done.duplicates = [
-                    d
-                    for d in duplicates
-                    if _key(d.page.input.path, d.page.input.sha256) not in known
-                ]
+                done.duplicates = [d for d in duplicates if d.page.input.key not in known]
                 rows = duplicates_table(done.duplicates, run)
                 done.versions["duplicates"] = archive.append("duplicates", rows, metadata, snapshot)
-            done.rejects = [r for r in failed if _key(r.path, r.sha256) not in known]
+            done.rejects = [r for r in failed if r.key not in known]
             rows = rejects_table(done.rejects, run)
             done.versions["rejects"] = archive.append("rejects", rows, metadata, snapshot)
             return done

@@ -28,6 +28,9 @@ _INPUT_FIELDS = [
     pa.field("input_size", pa.int64()),
     pa.field("input_mtime", _TS),
     pa.field("input_format", pa.string()),
+    pa.field("input_record", pa.string()),
+    pa.field("input_url", pa.string()),
+    pa.field("fetched_at", _TS),
 ]
 _RUN_FIELDS = [
     pa.field("run_id", pa.string(), nullable=False),
@@ -76,6 +79,7 @@ REJECTS = pa.schema(
     [
         pa.field("input_path", pa.string(), nullable=False),
         pa.field("input_sha256", pa.string()),
+        pa.field("input_record", pa.string()),
         pa.field("stage", pa.string()),
         pa.field("error", pa.string()),
         pa.field("message", pa.string()),
@@ -110,6 +114,9 @@ def _input_columns(page: Page) -> dict[str, object]:
         "input_size": info.size,
         "input_mtime": info.mtime,
         "input_format": info.format,
+        "input_record": info.record,
+        "input_url": info.url,
+        "fetched_at": info.fetched_at,
     }
 
 
@@ -178,6 +185,7 @@ def rejects_table(rejects: Sequence[Reject], run: RunInfo) -> pa.Table:
         {
             "input_path": r.path,
             "input_sha256": r.sha256,
+            "input_record": r.record,
             "stage": r.stage,
             "error": r.error,
             "message": r.message,

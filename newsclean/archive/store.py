@@ -158,11 +158,12 @@ class Snapshot:
         except (DeltaError, OSError) as exc:
             raise ArchiveError(f"{table.table_uri}: cannot read: {exc}") from exc
 
-    def known_inputs(self) -> set[tuple[str, str]]:
-        """(input_path, input_sha256) of every input archived, copied or rejected."""
-        keys: set[tuple[str, str]] = set()
+    def known_inputs(self) -> set[tuple[str, str | None, str]]:
+        """Keys (path, sha256, record) of every input archived, copied or rejected."""
+        keys: set[tuple[str, str | None, str]] = set()
+        names = ["input_path", "input_sha256", "input_record"]
         for name in ("articles", "duplicates", "rejects"):
-            table = self.columns(name, ["input_path", "input_sha256"])
-            pairs = zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True)
-            keys.update((path, sha) for path, sha in pairs if sha is not None)
+            table = self.columns(name, names)
+            rows = zip(*(table.column(i).to_pylist() for i in range(3)), strict=True)
+            keys.update((path, sha, record or "") for path, sha, record in rows if sha)
         return keys

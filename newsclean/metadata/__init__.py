@@ -14,8 +14,13 @@ __all__ = ["detect_language", "extract_metadata", "page_metadata"]
 
 
 def page_metadata(page: Page) -> Metadata:
-    """Metadata of one cleaned page, from its body and the lines the cleaners removed."""
-    removed = page.removed
+    """Metadata of one cleaned page.
+
+    What the input itself states (``page.hints``: HTML meta tags, a record's fields, the
+    crawler's URL) comes first; the lines the cleaners removed fill the gaps. Language
+    is CLD2's reading of the body, else the page's declared language.
+    """
+    hints, removed = page.hints, page.removed
     titles = by_role(removed, "title")
     source_url = next(filter(None, map(first_url, by_role(removed, "source"))), None)
     publisher = published = None
@@ -26,13 +31,13 @@ def page_metadata(page: Page) -> Metadata:
     authors = by_role(removed, "author")
     captions = tuple(c for c in map(caption_text, by_role(removed, "caption")) if c)
     return Metadata(
-        title=titles[0] if titles else None,
-        source_url=source_url,
-        publisher=publisher,
-        published=published,
-        author=authors[0] if authors else None,
-        language=detect_language(page.body),
-        image_captions=captions,
+        title=hints.title or (titles[0] if titles else None),
+        source_url=hints.source_url or page.input.url or source_url,
+        publisher=hints.publisher or publisher,
+        published=hints.published or published,
+        author=hints.author or (authors[0] if authors else None),
+        language=detect_language(page.body) or hints.language,
+        image_captions=hints.image_captions + captions,
         word_count=len(page.body.split()),
     )
 
