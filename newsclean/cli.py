@@ -81,10 +81,16 @@ def run(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run report as JSON on stdout.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=0, help="Processes to clean with (0: one per core)."),
+    ] = None,
 ) -> None:
     """Clean every page under IN_DIR and append what is new to the archive at OUT_DIR."""
     try:
         settings = _load_config(config)
+        if workers is not None:
+            settings = dataclasses.replace(settings, workers=workers)
         if not in_dir.is_dir():
             raise UsageError(f"{in_dir}: no such folder")
         show_bar = err.is_terminal and not as_json

@@ -25,6 +25,8 @@ class Config:
     max_input_bytes: int = 64 * 1024 * 1024
     # Pages handed to a stage at once; bounds memory, not results.
     batch_size: int = 256
+    # Processes that clean batches; 0 means one per core. Results do not depend on it.
+    workers: int = 0
     # Run ftfy's mojibake repair (screened: clean text is never changed).
     repair_encoding: bool = True
     # ZSTD level of the archive's Parquet files (delta-rs default is Snappy, a third larger).
@@ -35,7 +37,7 @@ class Config:
     def fingerprint(self) -> str:
         """A short hash of the settings that change what is archived."""
         fields = dataclasses.asdict(self)
-        for key in ("batch_size", "labels"):  # tuning and annotation, not content
+        for key in ("batch_size", "workers", "labels"):  # tuning and annotation, not content
             fields.pop(key)
         blob = json.dumps(fields, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]

@@ -6,15 +6,19 @@ input, so the same functions can run in a process pool or on a distributed engin
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import random
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
 
 from newsclean import __version__ as VERSION
 from newsclean.archive import (
@@ -25,9 +29,11 @@ from newsclean.archive import (
     rejects_table,
     runs_table,
 )
+from newsclean.archive.staging import KEY, Staging, row_key
 from newsclean.clean import CleanResult, clean, clean_text
 from newsclean.config import Config
 from newsclean.dedup import SCHEME, Archived, dedupe, identify
+from newsclean.engine import default_workers, map_ordered
 from newsclean.errors import ArchiveError, ConcurrentWriteError, InputError, UsageError
 from newsclean.metadata import extract_metadata
 from newsclean.page import Duplicate, Page, Reject, RunInfo
@@ -100,6 +106,24 @@ def process(pages: Sequence[Page], config: Config) -> tuple[list[Page], list[Rej
     return [p for p in pages if p.body], rejects
 
 
+@dataclass(frozen=True)
+class BatchResult:
+    """A processed batch: what dedup needs in memory, and the rows to stage on disk."""
+
+    pages: list[Page]  # slimmed: no text, body or removals (those are in ``rows``)
+    rejects: list[Reject]
+    rows: pa.Table  # article rows of every page, with the staging key
+
+
+def process_rows(pages: Sequence[Page], config: Config, run: RunInfo) -> BatchResult:
+    """``process`` a batch and turn it into staged rows plus slim pages (a worker's job)."""
+    done, rejects = process(pages, config)
+    rows = articles_table(done, run, SCHEME)
+    keys = [row_key(*p.input.key) for p in done]
+    slim = [dataclasses.replace(p, text="", body="", removed=(), markup="") for p in done]
+    return BatchResult(slim, rejects, rows.append_column(KEY, pa.array(keys, pa.string())))
+
+
 def explain(file: Path, config: Config) -> CleanResult:
     """Read, repair and clean one file, keeping every line's decision."""
     if not file.is_file():
@@ -139,19 +163,31 @@ def run(
     archive = Archive.open(out_dir, config.zstd_level)
     run_info = new_run(config)
     known = archive.snapshot().known_inputs()
+    staging = Staging.create(out_dir, run_info.run_id)
     pages: list[Page] = []
     rejects: list[Reject] = []
-    for start in range(0, len(paths), config.batch_size):
-        batch = paths[start : start + config.batch_size]
-        read, unreadable = read_batch(in_dir, batch, config)
-        # Inputs an earlier run handled are not cleaned again; an unreadable input (no
-        # sha256) is tried again each run, since the cause may be gone.
-        done, failed = process([p for p in read if p.input.key not in known], config)
-        pages += done
-        rejects += [r for r in unreadable + failed if r.key not in known]
-        if progress:
-            progress(len(batch))
-    outcome = _commit(archive, pages, rejects, run_info)
+
+    def batches() -> Iterator[list[Page]]:
+        for start in range(0, len(paths), config.batch_size):
+            batch = paths[start : start + config.batch_size]
+            read, unreadable = read_batch(in_dir, batch, config)
+            # An unreadable input (no sha256) is tried again each run: the cause may
+            # be gone. Inputs an earlier run handled are not cleaned again.
+            rejects.extend(r for r in unreadable if r.key not in known)
+            if progress:
+                progress(len(batch))
+            yield [p for p in read if p.input.key not in known]
+
+    work = functools.partial(process_rows, config=config, run=run_info)
+    workers = min(config.workers or default_workers(), -(-len(paths) // config.batch_size))
+    try:
+        for result in map_ordered(work, batches(), workers):
+            staging.write(result.rows)
+            pages += result.pages
+            rejects += [r for r in result.rejects if r.key not in known]
+        outcome = _commit(archive, staging, pages, rejects, run_info)
+    finally:
+        staging.remove()
     ended = datetime.now(UTC)
     handled = len(outcome.articles) + len(outcome.duplicates) + len(outcome.rejects)
     report = RunReport(
@@ -200,7 +236,9 @@ class _Outcome:
     rejects: list[Reject] = field(default_factory=list)
 
 
-def _commit(archive: Archive, pages: list[Page], rejects: list[Reject], run: RunInfo) -> _Outcome:
+def _commit(
+    archive: Archive, staging: Staging, pages: list[Page], rejects: list[Reject], run: RunInfo
+) -> _Outcome:
     """Dedupe against the archive as it is now and commit each table once.
 
     When another run commits in between, look again: articles are re-deduplicated
@@ -217,8 +255,12 @@ def _commit(archive: Archive, pages: list[Page], rejects: list[Reject], run: Run
             if planned is None:
                 fresh = [p for p in pages if p.input.key not in known]
                 kept, duplicates = dedupe(fresh, archived(snapshot))
-                rows = articles_table(kept, run, SCHEME)
-                done.versions["articles"] = archive.append("articles", rows, metadata, snapshot)
+                chosen = {row_key(*p.input.key) for p in kept}
+                done.versions["articles"] = (
+                    archive.append("articles", staging.scan(chosen), metadata, snapshot)
+                    if chosen
+                    else None
+                )
                 done.articles, planned = kept, (duplicates, rejects)
             duplicates, failed = planned
             if "duplicates" not in done.versions:

@@ -93,7 +93,11 @@ class Archive:
         return Snapshot({name: self.table(name) for name in TABLES})
 
     def append(
-        self, name: str, rows: pa.Table, metadata: dict[str, Any], base: Snapshot
+        self,
+        name: str,
+        rows: pa.Table | pa.RecordBatchReader,
+        metadata: dict[str, Any],
+        base: Snapshot,
     ) -> int | None:
         """Append ``rows`` to table ``name`` as one commit; return the new version.
 
@@ -101,10 +105,11 @@ class Archive:
         the table since, ``ConcurrentWriteError`` is raised and nothing is written, so
         the caller can look again and re-decide (deltalake would otherwise merge the two
         appends blindly, and two runs could both add the same article). Nothing is
-        written, and ``None`` returned, when ``rows`` is empty: a run that finds nothing
-        new must not create an empty version.
+        written, and ``None`` returned, when ``rows`` is an empty table: a run that finds
+        nothing new must not create an empty version. A reader streams its batches into
+        the table's files, so a run's articles never need to fit in memory at once.
         """
-        if rows.num_rows == 0:
+        if isinstance(rows, pa.Table) and rows.num_rows == 0:
             return None
         table = base.tables[name]
         # An app transaction names the version this write was planned on; delta-rs

@@ -6,9 +6,9 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsclean.dedup.exact import dedupe_exact, doc_id
+from newsclean.dedup.exact import dedupe_exact, doc_id_of_normalised, normalise
 from newsclean.dedup.group import group_id
-from newsclean.dedup.minhash import SCHEME, signature
+from newsclean.dedup.minhash import SCHEME, signature_of_normalised
 from newsclean.dedup.near import NearIndex, candidate, resolve
 from newsclean.page import Duplicate, Page
 
@@ -42,13 +42,14 @@ def identify(pages: Sequence[Page]) -> list[Page]:
     """Set ``doc_id``, ``group_id`` and the MinHash ``signature`` of every page."""
     out = []
     for page in pages:
-        key = doc_id(page.body)
+        text = normalise(page.body)
+        key = doc_id_of_normalised(text)
         out.append(
             dataclasses.replace(
                 page,
                 doc_id=key,
                 group_id=group_id(page.meta.source_url, key),
-                signature=signature(page.body),
+                signature=signature_of_normalised(text),
             )
         )
     return out

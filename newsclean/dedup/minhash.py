@@ -61,7 +61,11 @@ def shingles(body: str) -> list[str]:
     >>> shingles("東京で会議")
     ['東 京 で 会 議']
     """
-    text = normalise(body)
+    return shingles_of_normalised(normalise(body))
+
+
+def shingles_of_normalised(text: str) -> list[str]:
+    """``shingles`` of a text that is already ``exact.normalise``d."""
     tokens = _TOKEN.findall(text) if _HAS_UNSPACED.search(text) else text.split()
     if len(tokens) < SHINGLE:
         return [" ".join(tokens)] if tokens else []
@@ -75,8 +79,13 @@ def signature(body: str) -> bytes:
     Exact duplicates (same ``doc_id``) have the same signature. An empty body has the
     signature of the empty set, which matches only other empty bodies.
     """
+    return signature_of_normalised(normalise(body))
+
+
+def signature_of_normalised(text: str) -> bytes:
+    """``signature`` of a text that is already ``exact.normalise``d."""
     sketch = rensa.RMinHash(num_perm=NUM_PERM, seed=SEED)
-    sketch.update(shingles(body))
+    sketch.update(shingles_of_normalised(text))
     return _PACK.pack(*sketch.digest())
 
 

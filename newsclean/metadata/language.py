@@ -7,6 +7,10 @@ from newsclean.langid import guess_language
 # CLD2 needs some text to be reliable; below this many letters we say nothing rather
 # than guess (a title-only page is often misidentified).
 MIN_LETTERS = 20
+# CLD2 reads this much of a body: its answer on the seeds and the test pages is the
+# same from a few hundred characters on, and reading whole bodies cost a third of a
+# text run's time.
+SAMPLE_CHARS = 4000
 
 
 def detect_language(text: str) -> str | None:
@@ -16,7 +20,7 @@ def detect_language(text: str) -> str | None:
     ...                 "vellykket modell for bilateralt samarbeid")
     'no'
     """
-    if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS:
+    if sum(map(str.isalpha, text[:SAMPLE_CHARS])) < MIN_LETTERS:
         return None
-    guess = guess_language(text)
+    guess = guess_language(text[:SAMPLE_CHARS])
     return guess.code if guess and guess.reliable else None

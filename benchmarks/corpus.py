@@ -1,0 +1,75 @@
+"""Build benchmark corpora with known duplicate rates from the trafilatura-eval pages.
+
+Originals are made by drawing paragraphs from different real pages, so no two are near
+duplicates by accident; then a share of exact copies (byte-identical, under another
+name) and of near copies (one line changed) is added. Text pages are full-page dumps
+(every line of the page's visible text, menus and footers included, as the seeds are);
+HTML pages are the real pages, unchanged, cycled.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+from pathlib import Path
+
+import lxml.html
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "trafilatura-eval"
+
+
+def eval_pages() -> list[Path]:
+    """The development set's gzipped HTML pages, sorted."""
+    pages = sorted((EVAL / "html").glob("*.html.gz"))
+    if not pages:
+        raise SystemExit(f"no pages under {EVAL / 'html'}: the benchmarks need ../shared")
+    return pages
+
+
+def text_dump(html: bytes) -> str:
+    """Every line of visible text of a page (a full-page dump, no DOM left)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    lines = (line.strip() for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def build_text(out: Path, pages: int, exact: float = 0.1, near: float = 0.1, seed: int = 7) -> int:
+    """Write ``pages`` text pages to ``out``; return their total size in bytes."""
+    rng = random.Random(seed)
+    dumps = [
+        d.split("\n")
+        for d in (text_dump(gzip.decompress(p.read_bytes())) for p in eval_pages())
+        if d
+    ]
+    originals = int(pages / (1 + exact + near))
+    out.mkdir(parents=True, exist_ok=True)
+    texts = []
+    for i in range(originals):
+        source = rng.sample(dumps, 3)
+        lines = [line for dump in source for line in dump[: rng.randint(20, 80)]]
+        texts.append("\n".join(lines))
+        (out / f"orig-{i:06d}.txt").write_text(texts[-1], "utf-8")
+    for i in range(int(originals * exact)):
+        (out / f"exact-{i:06d}.txt").write_text(texts[rng.randrange(originals)], "utf-8")
+    for i in range(pages - originals - int(originals * exact)):
+        lines = texts[rng.randrange(originals)].split("\n")
+        at = rng.randrange(len(lines))
+        lines[at] = lines[at] + " (updated)"
+        (out / f"near-{i:06d}.txt").write_text("\n".join(lines), "utf-8")
+    return sum(p.stat().st_size for p in out.iterdir())
+
+
+def build_html(out: Path, pages: int) -> int:
+    """Write ``pages`` HTML pages to ``out`` (the real pages, cycled); return bytes."""
+    source = eval_pages()
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(pages):
+        (out / f"page-{i:06d}.html").write_bytes(
+            gzip.decompress(source[i % len(source)].read_bytes())
+        )
+    return sum(p.stat().st_size for p in out.iterdir())

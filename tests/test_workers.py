@@ -1,0 +1,38 @@
+"""A process pool gives the same archive as one process, and leaves nothing behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import DATA
+from newsclean import Config, read_archive
+from newsclean.engine import map_ordered
+from newsclean.pipeline import run
+
+CORPUS = DATA / "corpus"
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_map_ordered_keeps_job_order() -> None:
+    assert list(map_ordered(_square, range(20), workers=2)) == [n * n for n in range(20)]
+    assert list(map_ordered(_square, iter([]), workers=2)) == []
+
+
+def _snapshot(out: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    articles = read_archive(out).sort("input_path")
+    duplicates = read_archive(out, table="duplicates").sort("input_path")
+    return (
+        articles.select("input_path", "doc_id").rows(),
+        duplicates.select("input_path", "duplicate_of", "kind").rows(),
+    )
+
+
+def test_two_workers_and_small_batches_give_the_same_archive(tmp_path: Path) -> None:
+    run(CORPUS, tmp_path / "one", Config(workers=1))
+    run(CORPUS, tmp_path / "two", Config(workers=2, batch_size=3))
+    assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "two")
+    staging = tmp_path / "two" / ".staging"
+    assert not staging.exists() or not any(staging.iterdir())
