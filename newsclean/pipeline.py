@@ -38,6 +38,7 @@ from newsclean.errors import ArchiveError, ConcurrentWriteError, InputError, Usa
 from newsclean.metadata import extract_metadata
 from newsclean.page import Duplicate, Page, Reject, RunInfo
 from newsclean.read import discover, read_batch
+from newsclean.read.batch import relative_name
 from newsclean.repair import repair
 
 logger = logging.getLogger(__name__)
@@ -107,21 +108,58 @@ def process(pages: Sequence[Page], config: Config) -> tuple[list[Page], list[Rej
 
 
 @dataclass(frozen=True)
+class Job:
+    """One batch of input files, and the keys of those inputs an earlier run handled."""
+
+    root: Path
+    paths: tuple[Path, ...]
+    known: frozenset[tuple[str, str, str]]
+
+
+@dataclass(frozen=True)
 class BatchResult:
     """A processed batch: what dedup needs in memory, and the rows to stage on disk."""
 
+    files: int
+    skipped: int  # pages an earlier run handled (same path, sha256 and record)
     pages: list[Page]  # slimmed: no text, body or removals (those are in ``rows``)
     rejects: list[Reject]
     rows: pa.Table  # article rows of every page, with the staging key
 
 
-def process_rows(pages: Sequence[Page], config: Config, run: RunInfo) -> BatchResult:
-    """``process`` a batch and turn it into staged rows plus slim pages (a worker's job)."""
-    done, rejects = process(pages, config)
+def process_job(job: Job, config: Config, run: RunInfo) -> BatchResult:
+    """Read, process and stage one batch (a worker's whole job, so workers read in
+    parallel and the parent only collects results)."""
+    read, unreadable = read_batch(job.root, job.paths, config)
+    # Inputs an earlier run handled are not cleaned again. An unreadable input (no
+    # sha256) is never known, so it is tried again each run: the cause may be gone.
+    fresh = [p for p in read if p.input.key not in job.known]
+    done, failed = process(fresh, config)
     rows = articles_table(done, run, SCHEME)
     keys = [row_key(*p.input.key) for p in done]
     slim = [dataclasses.replace(p, text="", body="", removed=(), markup="") for p in done]
-    return BatchResult(slim, rejects, rows.append_column(KEY, pa.array(keys, pa.string())))
+    rejects = [r for r in unreadable + failed if r.key not in job.known]
+    return BatchResult(
+        files=len(job.paths),
+        skipped=len(read) - len(fresh),
+        pages=slim,
+        rejects=rejects,
+        rows=rows.append_column(KEY, pa.array(keys, pa.string())),
+    )
+
+
+def jobs(
+    root: Path, paths: Sequence[Path], known: set[tuple[str, str, str]], size: int
+) -> Iterator[Job]:
+    """``paths`` in batches of ``size``, each with the known keys of its own files."""
+    by_path: dict[str, set[tuple[str, str, str]]] = {}
+    for key in known:
+        by_path.setdefault(key[0], set()).add(key)
+    for start in range(0, len(paths), size):
+        batch = tuple(paths[start : start + size])
+        names = (relative_name(root, path) for path in batch)
+        mine = frozenset(key for name in names for key in by_path.get(name, ()))
+        yield Job(root, batch, mine)
 
 
 def explain(file: Path, config: Config) -> CleanResult:
@@ -166,37 +204,31 @@ def run(
     staging = Staging.create(out_dir, run_info.run_id)
     pages: list[Page] = []
     rejects: list[Reject] = []
-
-    def batches() -> Iterator[list[Page]]:
-        for start in range(0, len(paths), config.batch_size):
-            batch = paths[start : start + config.batch_size]
-            read, unreadable = read_batch(in_dir, batch, config)
-            # An unreadable input (no sha256) is tried again each run: the cause may
-            # be gone. Inputs an earlier run handled are not cleaned again.
-            rejects.extend(r for r in unreadable if r.key not in known)
-            if progress:
-                progress(len(batch))
-            yield [p for p in read if p.input.key not in known]
-
-    work = functools.partial(process_rows, config=config, run=run_info)
+    skipped = 0
+    work = functools.partial(process_job, config=config, run=run_info)
     workers = min(config.workers or default_workers(), -(-len(paths) // config.batch_size))
     try:
-        for result in map_ordered(work, batches(), workers):
+        for result in map_ordered(work, jobs(in_dir, paths, known, config.batch_size), workers):
             staging.write(result.rows)
             pages += result.pages
-            rejects += [r for r in result.rejects if r.key not in known]
+            rejects += result.rejects
+            skipped += result.skipped
+            if progress:
+                progress(result.files)
         outcome = _commit(archive, staging, pages, rejects, run_info)
     finally:
         staging.remove()
     ended = datetime.now(UTC)
-    handled = len(outcome.articles) + len(outcome.duplicates) + len(outcome.rejects)
+    # Pages the other run of an overlapping pair recorded first count as skipped too.
+    recorded = len(outcome.articles) + len(outcome.duplicates) + len(outcome.rejects)
+    lost_race = len(pages) + len(rejects) - recorded
     report = RunReport(
         run=run_info,
         ended_at=ended,
         in_dir=str(in_dir),
         out_dir=str(out_dir),
         inputs_seen=len(paths),
-        inputs_skipped=len(paths) - handled,
+        inputs_skipped=skipped + lost_race,
         articles_added=len(outcome.articles),
         duplicates=len(outcome.duplicates),
         rejects=tuple(outcome.rejects),

@@ -22,7 +22,7 @@ def read_archive(
     if table not in TABLES:
         raise ArchiveError(f"no table {table!r}; the archive has {', '.join(TABLES)}")
     path = Path(out) / table
-    if not (path / "_delta_log").is_dir():
+    if not DeltaTable.is_deltatable(str(path)):
         raise ArchiveError(f"{path}: no such archive table")
     return pl.read_delta(str(path), version=version)
 
@@ -30,7 +30,7 @@ def read_archive(
 def history(out: str | Path, table: str = "articles") -> list[dict[str, object]]:
     """One entry per version of ``table``, oldest first: version, time, run id, rows added."""
     path = Path(out) / table
-    if not (path / "_delta_log").is_dir():
+    if not DeltaTable.is_deltatable(str(path)):
         raise ArchiveError(f"{path}: no such archive table")
     entries = []
     for commit in DeltaTable(str(path)).history():

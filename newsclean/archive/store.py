@@ -163,9 +163,9 @@ class Snapshot:
         except (DeltaError, OSError) as exc:
             raise ArchiveError(f"{table.table_uri}: cannot read: {exc}") from exc
 
-    def known_inputs(self) -> set[tuple[str, str | None, str]]:
+    def known_inputs(self) -> set[tuple[str, str, str]]:
         """Keys (path, sha256, record) of every input archived, copied or rejected."""
-        keys: set[tuple[str, str | None, str]] = set()
+        keys: set[tuple[str, str, str]] = set()
         names = ["input_path", "input_sha256", "input_record"]
         for name in ("articles", "duplicates", "rejects"):
             table = self.columns(name, names)
