@@ -33,8 +33,9 @@ from newsclean.archive.staging import KEY, Staging, row_key
 from newsclean.clean import CleanResult, clean, clean_text
 from newsclean.config import Config
 from newsclean.dedup import SCHEME, Archived, dedupe, identify
-from newsclean.engine import default_workers, map_ordered
+from newsclean.engine import Engine, LocalEngine, default_workers
 from newsclean.errors import ArchiveError, ConcurrentWriteError, InputError, UsageError
+from newsclean.extract import extract
 from newsclean.metadata import extract_metadata
 from newsclean.page import Duplicate, Page, Reject, RunInfo
 from newsclean.read import discover, read_batch
@@ -89,6 +90,7 @@ class RunReport:
 
 def process(pages: Sequence[Page], config: Config) -> tuple[list[Page], list[Reject]]:
     """Repair, clean, describe and identify a batch of pages that were read."""
+    pages, failed = extract(pages, config)
     pages = repair(pages, config)
     pages = clean(pages, config)
     pages = extract_metadata(pages, config)
@@ -104,7 +106,7 @@ def process(pages: Sequence[Page], config: Config) -> tuple[list[Page], list[Rej
         for p in pages
         if not p.body
     ]
-    return [p for p in pages if p.body], rejects
+    return [p for p in pages if p.body], failed + rejects
 
 
 @dataclass(frozen=True)
@@ -192,8 +194,13 @@ def run(
     out_dir: Path,
     config: Config,
     progress: Callable[[int], None] | None = None,
+    engine: Engine | None = None,
 ) -> RunReport:
-    """Clean every input under ``in_dir`` into the archive at ``out_dir``."""
+    """Clean every input under ``in_dir`` into the archive at ``out_dir``.
+
+    Batches run on ``engine`` (default: a local process pool of ``config.workers``);
+    the archive does not depend on which engine ran them, nor on how many workers.
+    """
     paths = discover(in_dir, config)
     if not paths:
         endings = ", ".join(config.text_extensions)
@@ -206,9 +213,12 @@ def run(
     rejects: list[Reject] = []
     skipped = 0
     work = functools.partial(process_job, config=config, run=run_info)
-    workers = min(config.workers or default_workers(), -(-len(paths) // config.batch_size))
+    if engine is None:
+        # No more processes than batches: a small run is not worth starting a pool.
+        batches = -(-len(paths) // config.batch_size)
+        engine = LocalEngine(min(config.workers or default_workers(), batches))
     try:
-        for result in map_ordered(work, jobs(in_dir, paths, known, config.batch_size), workers):
+        for result in engine.map(work, jobs(in_dir, paths, known, config.batch_size)):
             staging.write(result.rows)
             pages += result.pages
             rejects += result.rejects

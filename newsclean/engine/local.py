@@ -1,8 +1,4 @@
-"""Where batches run: in this process, or in a local process pool.
-
-The stages are plain functions over batches, so an engine only decides where a
-function runs; a distributed engine can take the same functions.
-"""
+"""The local engine: batches run in this process, or in a local process pool."""
 
 from __future__ import annotations
 
@@ -42,3 +38,14 @@ def map_ordered(fn: Callable[[T], R], jobs: Iterable[T], workers: int) -> Iterat
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+class LocalEngine:
+    """Jobs in this process (one worker) or in a pool of ``workers`` processes."""
+
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = workers or default_workers()
+
+    def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:
+        """``fn`` over ``jobs``, results in job order."""
+        return map_ordered(fn, jobs, self.workers)
