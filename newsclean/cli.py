@@ -2,7 +2,8 @@
 exit codes.
 
 Exit codes: 0 success; 1 some inputs were rejected but the archive was written;
-2 usage or configuration error; 3 the archive could not be read or written.
+2 usage or configuration error; 3 the archive could not be read or written (a full disk
+included); 4 an unexpected error, a bug in newsclean (with its traceback).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from newsclean.archive import maintenance
 from newsclean.config import Config
 from newsclean.errors import ArchiveError, InputError, NewscleanError, UsageError
 
-EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_ARCHIVE = 0, 1, 2, 3
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_ARCHIVE, EXIT_BUG = 0, 1, 2, 3, 4
 
 app = typer.Typer(
     add_completion=False,
@@ -109,6 +110,13 @@ def run(
             )
     except NewscleanError as exc:
         raise _fail(exc) from None
+    except OSError as exc:  # a full disk or a vanished folder, where no library wrapped it
+        err.print(f"newsclean: error: {exc}", markup=False)
+        raise typer.Exit(EXIT_ARCHIVE) from None
+    except Exception:
+        err.print_exception()
+        err.print("newsclean: internal error (a bug; please report it with the above)")
+        raise typer.Exit(EXIT_BUG) from None
     summary = result.to_dict()
     if report:
         report.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", "utf-8")

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsclean.archive.schema import ARTICLES
+from newsclean.errors import ArchiveError
 
 # Joins path, sha256 and record into one staged column, so one set lookup selects rows.
 KEY = "_key"
@@ -49,7 +50,10 @@ class Staging:
                 if old.stat().st_mtime < cutoff:
                     shutil.rmtree(old, ignore_errors=True)
         root = parent / run_id
-        root.mkdir(parents=True)
+        try:
+            root.mkdir(parents=True)
+        except OSError as exc:
+            raise ArchiveError(f"{root}: cannot create staging: {exc.strerror or exc}") from exc
         return cls(root)
 
     def write(self, rows: pa.Table) -> None:
@@ -57,8 +61,11 @@ class Staging:
         if rows.num_rows == 0:
             return
         path = self.root / f"batch-{len(self._files):06d}.parquet"
-        # Fast compression: the file is read once, minutes later, then deleted.
-        pq.write_table(rows, path, compression="zstd", compression_level=1)
+        try:
+            # Fast compression: the file is read once, minutes later, then deleted.
+            pq.write_table(rows, path, compression="zstd", compression_level=1)
+        except (OSError, pa.ArrowException) as exc:
+            raise ArchiveError(f"{path}: cannot stage rows: {exc}") from exc
         self._files.append(path)
 
     def scan(self, keys: set[str]) -> pa.RecordBatchReader:
