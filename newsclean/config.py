@@ -31,6 +31,17 @@ class Config:
     repair_encoding: bool = True
     # ZSTD level of the archive's Parquet files (delta-rs default is Snappy, a third larger).
     zstd_level: int = 3
+    # JSONL inputs (`.jsonl`, `.jsonl.gz`, one JSON object a line, as scrapers write them):
+    # the field holding the page's URL (recorded as the input's URL and the article's
+    # fallback source URL) ...
+    jsonl_url_field: str = "url"
+    # ... the field holding the page's raw HTML (extracted like an HTML file) ...
+    jsonl_html_field: str = "html"
+    # ... the field holding the page's plain text (read like a text page; used when the
+    # record has no HTML) ...
+    jsonl_text_field: str = "text"
+    # ... and the field holding when it was fetched (ISO 8601; without a zone, UTC).
+    jsonl_fetched_at_field: str = "fetched_at"
     # Extra key/values recorded with each run (e.g. a crawl name); not interpreted.
     labels: dict[str, str] = field(default_factory=dict)
 

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from newsclean.config import Config
 from newsclean.page import Page, Reject
-from newsclean.read.text import STAGE, read_text_page
+from newsclean.read.formats import input_format
+from newsclean.read.html import read_html_page
+from newsclean.read.jsonl import read_jsonl
+from newsclean.read.source import STAGE
+from newsclean.read.text import read_text_page
+from newsclean.read.warc import read_warc
 
 logger = logging.getLogger(__name__)
 
@@ -19,8 +24,9 @@ def read_batch(
 ) -> tuple[list[Page], list[Reject]]:
     """Read ``paths`` (as :func:`discover` returns them) into pages.
 
-    Every path gives either a page or a reject with its reason; one bad file
-    never stops the batch, whatever goes wrong with it.
+    A text or HTML file gives a page or a reject with its reason; a WARC or JSONL
+    file gives a page or a reject per record. One bad file never stops the batch,
+    whatever goes wrong with it.
     """
     real_root = root.resolve()
     pages: list[Page] = []
@@ -28,15 +34,28 @@ def read_batch(
     for path in paths:
         name = relative_name(root, path)
         try:
-            outcome = read_text_page(path, name, real_root, config)
+            read, failed = read_file(path, name, real_root, config)
         except Exception as exc:  # a reader bug costs one file, not the run
             logger.warning("unexpected error reading %s", name, exc_info=True)
-            outcome = Reject(name, STAGE, type(exc).__name__, f"{name}: unexpected error: {exc}")
-        if isinstance(outcome, Page):
-            pages.append(outcome)
-        else:
-            rejects.append(outcome)
+            message = f"{name}: unexpected error: {exc}"
+            read, failed = [], [Reject(name, STAGE, type(exc).__name__, message)]
+        pages += read
+        rejects += failed
     return pages, rejects
+
+
+def read_file(
+    path: Path, name: str, real_root: Path, config: Config
+) -> tuple[list[Page], list[Reject]]:
+    """The pages and rejects of one input file, by its format."""
+    format = input_format(name, config)
+    if format == "warc":
+        return read_warc(path, name, real_root, config)
+    if format == "jsonl":
+        return read_jsonl(path, name, real_root, config)
+    reader = read_html_page if format == "html" else read_text_page
+    outcome = reader(path, name, real_root, config)
+    return ([outcome], []) if isinstance(outcome, Page) else ([], [outcome])
 
 
 def relative_name(root: Path, path: Path) -> str:

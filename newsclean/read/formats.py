@@ -6,20 +6,33 @@ from newsclean.config import Config
 
 GZIP_SUFFIX = ".gz"
 _MARKDOWN_EXTENSIONS = (".md", ".markdown")
+# Endings of the formats that hold markup, and the reader each goes to; each may be
+# gzipped too (a `.warc.gz` is gzipped record by record, as crawlers write it).
+_MARKUP_FORMATS = (
+    (".html", "html"),
+    (".htm", "html"),
+    (".warc", "warc"),
+    (".jsonl", "jsonl"),
+)
 
 
 def input_format(name: str, config: Config) -> str | None:
-    """The format of a file called ``name`` ("text" or "markdown"), or ``None`` if it
-    is not an input. Endings compare case-insensitively; each may be gzipped.
+    """The format of a file called ``name`` ("text", "markdown", "html", "warc" or
+    "jsonl"), or ``None`` if it is not an input. Endings compare case-insensitively;
+    each may be gzipped.
 
     >>> from newsclean.config import Config
-    >>> [input_format(n, Config()) for n in ("a.txt", "b.MD", "c.txt.gz", "d.html", "e.gz")]
-    ['text', 'markdown', 'text', None, None]
+    >>> names = ("a.txt", "b.MD", "c.txt.gz", "d.html", "e.warc.gz", "f.jsonl", "g.gz", "h.pdf")
+    >>> [input_format(n, Config()) for n in names]
+    ['text', 'markdown', 'text', 'html', 'warc', 'jsonl', None, None]
     """
     stem = name.lower().removesuffix(GZIP_SUFFIX)
     for extension in config.text_extensions:
         if stem.endswith(extension.lower()):
             return "markdown" if extension.lower() in _MARKDOWN_EXTENSIONS else "text"
+    for extension, format in _MARKUP_FORMATS:
+        if stem.endswith(extension):
+            return format
     return None
 
 

@@ -1,0 +1,113 @@
+"""Main text of an HTML page: trafilatura's precise extraction, completed from two others.
+
+Plain trafilatura trades must-have text for chrome along one curve: its balanced
+mode keeps more of the article and more chrome, ``favor_precision`` less of both.
+Lines differ between the two mostly in a telling way: what only the balanced mode
+keeps is article prose when it reads as a sentence, and chrome (menus, teaser
+headlines, "read more" prompts, labels) when it does not. So the precise
+extraction is the base, and a line only the balanced one found is added where it
+stands when it is prose. The one thing both tend to drop is the lead (standfirst)
+paragraph, which sites put in a "teaser" or "intro" block above the body;
+resiliparse's main-content extraction keeps it, so its prose paragraph right
+before the base's first line is added too.
+
+Calibrated on the development set (../shared/bench/trafilatura-eval, scored by
+``benchmarks/html_quality.py``): see README "HTML extraction quality".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import trafilatura
+from lxml.html import HtmlElement  # type: ignore[import-untyped]  # lxml ships no types
+from resiliparse.extract.html2text import extract_plain_text
+from resiliparse.parse.html import HTMLTree
+
+# A line reads as prose when it has at least this many words and ends like a
+# sentence. Five words: four-word lines that end with "." are mostly labels and
+# prompts ("Mehr dazu hier."); 5, 8, 12 and 20 were tried on the development set,
+# and 5 kept the most must-have strings for the fewest must-not ones.
+MIN_PROSE_WORDS = 5
+_SENTENCE_END = re.compile(r"""[.!?…:;]["'“”»«’)\]]*$""")
+
+
+def main_text(tree: HtmlElement, markup: str) -> str:
+    """The article text of a parsed page, one paragraph a line ("" if none).
+
+    ``tree`` is not changed (trafilatura works on a copy); ``markup`` is the same
+    page as text, for resiliparse's own parser.
+    """
+    precise = _trafilatura(tree, favor_precision=True)
+    balanced = _trafilatura(tree, favor_precision=False)
+    if not precise:
+        return "\n".join(balanced)
+    lines = add_prose(precise, balanced)
+    lead = _lead(lines, _resiliparse(markup))
+    return "\n".join([*lead, *lines])
+
+
+def add_prose(base: list[str], other: list[str]) -> list[str]:
+    """``base`` with the prose lines only ``other`` has, each where ``other`` has it.
+
+    >>> add_prose(["Title", "First para."], ["Title", "Menu", "A found line of real prose.",
+    ...                                      "First para."])
+    ['Title', 'A found line of real prose.', 'First para.']
+    """
+    matcher = difflib.SequenceMatcher(None, _keys(base), _keys(other), autojunk=False)
+    merged: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        merged += base[i1:i2]
+        if tag in ("insert", "replace"):
+            merged += [line for line in other[j1:j2] if is_prose(line)]
+    return merged
+
+
+def is_prose(line: str) -> bool:
+    """Whether a line reads as a sentence: enough words, and a sentence's end.
+
+    >>> [is_prose(s) for s in ("Das ist ein ganzer Satz.", "Mehr lesen:", "Weitere Artikel")]
+    [True, False, False]
+    """
+    stripped = line.strip()
+    return len(stripped.split()) >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(stripped))
+
+
+def _lead(lines: list[str], wider: list[str]) -> list[str]:
+    """The last prose paragraph ``wider`` has before where it meets ``lines``, if new."""
+    matcher = difflib.SequenceMatcher(None, _keys(lines), _keys(wider), autojunk=False)
+    tag, i1, _, j1, j2 = matcher.get_opcodes()[0] if lines else ("equal", 0, 0, 0, 0)
+    if tag not in ("insert", "replace") or i1 != 0:
+        return []
+    have = " ".join(_keys(lines))
+    new = [line for line in wider[j1:j2] if is_prose(line) and " ".join(line.split()) not in have]
+    return new[-1:]
+
+
+def _keys(lines: list[str]) -> list[str]:
+    return [" ".join(line.split()) for line in lines]
+
+
+def _trafilatura(tree: HtmlElement, favor_precision: bool) -> list[str]:
+    # Comments are never article text; tables stay (recipes, results, fact boxes).
+    text = trafilatura.extract(
+        tree,
+        favor_precision=favor_precision,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,
+    )
+    return [line for line in (text or "").split("\n") if line.strip()]
+
+
+def _resiliparse(markup: str) -> list[str]:
+    text = extract_plain_text(
+        HTMLTree.parse(markup),
+        main_content=True,
+        alt_texts=False,
+        links=False,
+        list_bullets=False,
+        comments=False,
+    )
+    return [line.strip() for line in text.split("\n") if line.strip()]
