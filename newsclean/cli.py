@@ -8,9 +8,12 @@ included); 4 an unexpected error, a bug in newsclean (with its traceback).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import enum
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,6 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsclean import __version__, archive, clean, pipeline
 from newsclean.archive import maintenance
 from newsclean.config import Config
+from newsclean.engine.ray import RayEngine
 from newsclean.errors import ArchiveError, InputError, NewscleanError, UsageError
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_ARCHIVE, EXIT_BUG = 0, 1, 2, 3, 4
@@ -44,6 +48,23 @@ def _fail(exc: NewscleanError) -> typer.Exit:
 
 def _load_config(path: Path | None) -> Config:
     return Config.from_toml(path) if path else Config()
+
+
+class EngineName(enum.StrEnum):
+    """Where a run's batches run."""
+
+    LOCAL = "local"
+    RAY = "ray"
+
+
+# A URL scheme (s3://, gs://, …); two letters at least, so a Windows drive is not one.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
+
+
+def _local_folder(path: Path) -> Path:
+    if _URL.match(str(path)):
+        raise UsageError(f"{path}: object-store paths are not supported yet; use a local folder")
+    return path
 
 
 def _show_version(value: bool) -> None:
@@ -86,27 +107,48 @@ def run(
         int | None,
         typer.Option("--workers", "-j", min=0, help="Processes to clean with (0: one per core)."),
     ] = None,
+    engine: Annotated[
+        EngineName,
+        typer.Option("--engine", help="Run batches here (local) or on Ray (ray)."),
+    ] = EngineName.LOCAL,
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Ray cluster to join (--engine ray); default: start one."),
+    ] = None,
 ) -> None:
     """Clean every page under IN_DIR and append what is new to the archive at OUT_DIR."""
     try:
         settings = _load_config(config)
         if workers is not None:
             settings = dataclasses.replace(settings, workers=workers)
-        if not in_dir.is_dir():
+        if address is not None and engine is not EngineName.RAY:
+            raise UsageError("--address needs --engine ray")
+        if not _local_folder(in_dir).is_dir():
             raise UsageError(f"{in_dir}: no such folder")
+        _local_folder(out_dir)
         show_bar = err.is_terminal and not as_json
-        with Progress(
-            TextColumn("cleaning"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            disable=not show_bar,
-            transient=True,
-        ) as bar:
+        with contextlib.ExitStack() as stack:
+            cluster = None
+            if engine is EngineName.RAY:
+                cluster = stack.enter_context(RayEngine(address, settings.workers))
+            bar = stack.enter_context(
+                Progress(
+                    TextColumn("cleaning"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeRemainingColumn(),
+                    console=err,
+                    disable=not show_bar,
+                    transient=True,
+                )
+            )
             task = bar.add_task("inputs", total=None)
             result = pipeline.run(
-                in_dir, out_dir, settings, progress=lambda n: bar.advance(task, n)
+                in_dir,
+                out_dir,
+                settings,
+                progress=lambda n: bar.advance(task, n),
+                engine=cluster,
             )
     except NewscleanError as exc:
         raise _fail(exc) from None
@@ -220,17 +262,22 @@ def explain(
     """Show every line of FILE as kept or removed, with the rule that removed it."""
     try:
         settings = _load_config(config)
-        result = pipeline.explain(file, settings)
+        results = pipeline.explain(file, settings)
     except NewscleanError as exc:
         raise _fail(exc) from None
     out = Console(highlight=False, soft_wrap=True)
-    for line in result.lines:
-        if as_json:
-            typer.echo(json.dumps(dataclasses.asdict(line), ensure_ascii=False))
-        elif line.kept:
-            out.print(f"[green]  keep[/green]  {escape(line.text)}")
-        elif line.text:
-            out.print(f"[red]remove[/red]  [dim]{line.rule}:{line.role}[/dim]  {escape(line.text)}")
+    for page, result in results:
+        if len(results) > 1 and not as_json:
+            out.print(f"[bold]── {page.input.record} {page.input.url or ''}[/bold]")
+        for line in result.lines:
+            if as_json:
+                decision = {"record": page.input.record, **dataclasses.asdict(line)}
+                typer.echo(json.dumps(decision, ensure_ascii=False))
+            elif line.kept:
+                out.print(f"[green]  keep[/green]  {escape(line.text)}")
+            elif line.text:
+                where = f"{line.rule}:{line.role}"
+                out.print(f"[red]remove[/red]  [dim]{where}[/dim]  {escape(line.text)}")
 
 
 def main() -> None:

@@ -33,13 +33,15 @@ from newsclean.archive.staging import KEY, Staging, row_key
 from newsclean.clean import CleanResult, clean, clean_text
 from newsclean.config import Config
 from newsclean.dedup import SCHEME, Archived, dedupe, identify
-from newsclean.engine import Engine, LocalEngine, default_workers
+from newsclean.dedup.decide import PairFinder
+from newsclean.engine import Engine, LocalEngine, PairEngine, default_workers
 from newsclean.errors import ArchiveError, ConcurrentWriteError, InputError, UsageError
 from newsclean.extract import extract
 from newsclean.metadata import extract_metadata
 from newsclean.page import Duplicate, Page, Reject, RunInfo
 from newsclean.read import discover, read_batch
 from newsclean.read.batch import relative_name
+from newsclean.read.formats import input_endings
 from newsclean.repair import repair
 
 logger = logging.getLogger(__name__)
@@ -102,6 +104,7 @@ def process(pages: Sequence[Page], config: Config) -> tuple[list[Page], list[Rej
             "EmptyPage",
             f"{p.input.path}: no text left after cleaning",
             p.input.sha256,
+            p.input.record,
         )
         for p in pages
         if not p.body
@@ -164,16 +167,18 @@ def jobs(
         yield Job(root, batch, mine)
 
 
-def explain(file: Path, config: Config) -> CleanResult:
-    """Read, repair and clean one file, keeping every line's decision."""
+def explain(file: Path, config: Config) -> list[tuple[Page, CleanResult]]:
+    """Read, extract, repair and clean one file, keeping every line's decision; one
+    entry per page (a WARC or JSONL file holds many)."""
     if not file.is_file():
         raise UsageError(f"{file}: no such file")
     pages, rejects = read_batch(file.parent, [file], config)
-    if rejects:
+    pages, failed = extract(pages, config)
+    rejects += failed
+    if rejects and not pages:
         reject = rejects[0]
         raise InputError(str(file), reject.message.removeprefix(f"{reject.path}: "))
-    (page,) = repair(pages, config)
-    return clean_text(page.text, config)
+    return [(page, clean_text(page.text, config)) for page in repair(pages, config)]
 
 
 def new_run(config: Config) -> RunInfo:
@@ -203,7 +208,7 @@ def run(
     """
     paths = discover(in_dir, config)
     if not paths:
-        endings = ", ".join(config.text_extensions)
+        endings = ", ".join(input_endings(config))
         raise UsageError(f"{in_dir}: no input files (looked for {endings} and their .gz)")
     archive = Archive.open(out_dir, config.zstd_level)
     run_info = new_run(config)
@@ -225,7 +230,8 @@ def run(
             skipped += result.skipped
             if progress:
                 progress(result.files)
-        outcome = _commit(archive, staging, pages, rejects, run_info)
+        find_pairs = engine.near_pairs if isinstance(engine, PairEngine) else None
+        outcome = _commit(archive, staging, pages, rejects, run_info, find_pairs)
     finally:
         staging.remove()
     ended = datetime.now(UTC)
@@ -279,7 +285,12 @@ class _Outcome:
 
 
 def _commit(
-    archive: Archive, staging: Staging, pages: list[Page], rejects: list[Reject], run: RunInfo
+    archive: Archive,
+    staging: Staging,
+    pages: list[Page],
+    rejects: list[Reject],
+    run: RunInfo,
+    find_pairs: PairFinder | None = None,
 ) -> _Outcome:
     """Dedupe against the archive as it is now and commit each table once.
 
@@ -296,7 +307,7 @@ def _commit(
         try:
             if planned is None:
                 fresh = [p for p in pages if p.input.key not in known]
-                kept, duplicates = dedupe(fresh, archived(snapshot))
+                kept, duplicates = dedupe(fresh, archived(snapshot), find_pairs)
                 chosen = {row_key(*p.input.key) for p in kept}
                 done.versions["articles"] = (
                     archive.append("articles", staging.scan(chosen), metadata, snapshot)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import DATA, SEEDS
 from newsclean import __version__, read_archive
 from newsclean.cli import EXIT_ARCHIVE, EXIT_OK, EXIT_REJECTS, EXIT_USAGE, app
 
@@ -156,3 +156,12 @@ def test_vacuum_and_compact_keep_every_version(tmp_path: Path) -> None:
     assert compacted.exit_code == 0, compacted.output
     assert "articles:" in compacted.stdout
     assert len(read_archive(out, version=0)) == 5
+
+
+def test_explain_a_warc_file_names_the_record() -> None:
+    warc = DATA / "read" / "markup" / "crawl.warc.gz"
+    result = runner.invoke(app, ["explain", str(warc), "--json"])
+    assert result.exit_code == 0, result.output
+    decisions = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {d["record"][:10] for d in decisions} == {"<urn:uuid:"}
+    assert any(d["kept"] for d in decisions)

@@ -22,7 +22,7 @@ def test_readme_opens_with_two_setup_commands() -> None:
     commands = _setup_commands()
     assert len(commands) == 2
     assert "newsclean run seeds/ out/" in commands[0]
-    assert "[test]" in commands[1] and "pytest" in commands[1]
+    assert "[test" in commands[1] and "pytest" in commands[1]
 
 
 def test_ci_runs_the_readme_test_command() -> None:

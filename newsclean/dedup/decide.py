@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from newsclean.dedup.exact import dedupe_exact, doc_id_of_normalised, normalise
 from newsclean.dedup.group import group_id
 from newsclean.dedup.minhash import SCHEME, signature_of_normalised
-from newsclean.dedup.near import NearIndex, candidate, resolve
+from newsclean.dedup.near import (
+    NearCandidate,
+    NearIndex,
+    NearPair,
+    candidate,
+    resolve,
+    resolve_pairs,
+)
 from newsclean.page import Duplicate, Page
+
+# Finds the verified near pairs of candidates with each other and with the archive's
+# index, e.g. as a distributed dataflow (``pairs.near_pairs`` on an engine).
+PairFinder = Callable[[Sequence[NearCandidate], NearIndex], list[NearPair]]
 
 
 @dataclass(frozen=True)
@@ -55,17 +66,24 @@ def identify(pages: Sequence[Page]) -> list[Page]:
     return out
 
 
-def dedupe(pages: Sequence[Page], archived: Archived) -> tuple[list[Page], list[Duplicate]]:
+def dedupe(
+    pages: Sequence[Page], archived: Archived, find_pairs: PairFinder | None = None
+) -> tuple[list[Page], list[Duplicate]]:
     """Split a run's pages into the articles to archive and the duplicates of articles.
 
     Exact copies (same doc_id) collapse first; their best copy then goes through near
     dedup against the archive and the run (see ``near.resolve``). A duplicate always
     points at an article that is archived or kept by this run, never at another
     duplicate. Call it once with every page of the run: the result does not depend on
-    the order of ``pages``.
+    the order of ``pages``. With ``find_pairs`` the near pairs are found by it (e.g.
+    on a cluster) and resolved on ids alone (``near.resolve_pairs``): same decisions.
     """
     kept, duplicates = dedupe_exact(pages, archived.doc_ids)
-    decisions = resolve([candidate(page) for page in kept], archived.near)
+    candidates = [candidate(page) for page in kept]
+    if find_pairs is None:
+        decisions = resolve(candidates, archived.near)
+    else:
+        decisions = resolve_pairs(candidates, find_pairs(candidates, archived.near))
     redirect: dict[str, tuple[str, str, float]] = {}
     articles: list[Page] = []
     for page, decision in zip(kept, decisions, strict=True):

@@ -7,7 +7,7 @@ and differ never match, however similar their signatures.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,16 +38,41 @@ ROWS = NUM_PERM // BANDS
 Preference = tuple[int, int, str, str]
 
 
+# A verified match: the other doc_id and the estimated Jaccard similarity.
+Match = tuple[str, float]
+# A verified near pair (either order) and its estimated Jaccard similarity.
+NearPair = tuple[str, str, float]
+
+
+def band_slices(sig: bytes) -> list[bytes]:
+    """The BANDS slices of ROWS values each: two signatures are LSH candidates when one
+    band's slices are equal."""
+    width = 4 * ROWS
+    return [sig[start : start + width] for start in range(0, len(sig), width)]
+
+
 def _band_keys(sig: bytes) -> list[int]:
     # hash() of a 32-byte slice keeps the index small; it is salted per process, which is
     # harmless because band keys never leave memory and every candidate is verified.
-    width = 4 * ROWS
-    return [hash(sig[start : start + width]) for start in range(0, len(sig), width)]
+    return [hash(part) for part in band_slices(sig)]
 
 
 def _languages_differ(first: str | None, second: str | None) -> bool:
     # None means the language is unknown, not that it differs.
     return first is not None and second is not None and first != second
+
+
+def verified(
+    first: bytes, first_language: str | None, second: bytes, second_language: str | None
+) -> float | None:
+    """The similarity of an LSH candidate pair if it is a near duplicate, else None.
+
+    Pages in two different known languages never are, however similar.
+    """
+    if _languages_differ(first_language, second_language):
+        return None
+    score = similarity(first, second)
+    return score if score >= THRESHOLD else None
 
 
 class NearIndex:
@@ -105,13 +130,20 @@ class NearIndex:
                 positions.update(bucket)
         matches = []
         for position in positions:
-            if _languages_differ(language, self._languages[position]):
-                continue
-            score = similarity(sig, self._signatures[position])
-            if score >= THRESHOLD:
+            score = verified(sig, language, self._signatures[position], self._languages[position])
+            if score is not None:
                 matches.append((self._doc_ids[position], score))
-        matches.sort(key=lambda match: (-match[1], match[0]))
+        matches.sort(key=_best_first)
         return matches
+
+    def entries(self) -> Iterator[tuple[str, bytes, str | None]]:
+        """Every indexed (doc_id, signature, language), in the order they were added."""
+        return zip(self._doc_ids, self._signatures, self._languages, strict=True)
+
+
+def _best_first(match: Match) -> tuple[float, str]:
+    # Highest similarity first, ties by the smaller doc_id: the same on every engine.
+    return (-match[1], match[0])
 
 
 @dataclass(frozen=True)
@@ -157,18 +189,64 @@ def resolve(candidates: Sequence[NearCandidate], archived: NearIndex) -> list[Ne
     order of ``candidates``; ``archived`` is not modified.
     """
     kept = NearIndex()
+    return _greedy(
+        candidates,
+        seen=lambda page: archived.query(page.signature, page.language),
+        near=lambda page: kept.query(page.signature, page.language),
+        keep=lambda page: kept.add(page.doc_id, page.signature, page.language),
+    )
+
+
+def resolve_pairs(
+    candidates: Sequence[NearCandidate], pairs: Iterable[NearPair]
+) -> list[NearDecision]:
+    """``resolve`` over precomputed verified pairs instead of an index.
+
+    ``pairs`` are every verified near pair (``verified``) of two LSH candidates of which
+    at least one is in ``candidates``; a doc_id that is not a candidate is archived. A
+    distributed engine finds them in parallel (``newsclean.dedup.pairs``), so this needs
+    only ids and similarities, never a signature. Given the pairs that ``resolve``'s
+    index would find, the decisions are the same.
+    """
+    ids = {page.doc_id for page in candidates}
+    neighbours: dict[str, list[Match]] = {}
+    for first, second, score in pairs:
+        neighbours.setdefault(first, []).append((second, score))
+        neighbours.setdefault(second, []).append((first, score))
+    kept: set[str] = set()
+
+    def matches(page: NearCandidate, wanted: Callable[[str], bool]) -> list[Match]:
+        found = [match for match in neighbours.get(page.doc_id, ()) if wanted(match[0])]
+        return sorted(found, key=_best_first)
+
+    return _greedy(
+        candidates,
+        seen=lambda page: matches(page, lambda other: other not in ids),
+        near=lambda page: matches(page, kept.__contains__),
+        keep=lambda page: kept.add(page.doc_id),
+    )
+
+
+def _greedy(
+    candidates: Sequence[NearCandidate],
+    seen: Callable[[NearCandidate], list[Match]],
+    near: Callable[[NearCandidate], list[Match]],
+    keep: Callable[[NearCandidate], None],
+) -> list[NearDecision]:
+    """The decisions of ``resolve``, given how to find a candidate's archived matches
+    and its matches among the pages kept so far (both best first)."""
     decisions: dict[int, NearDecision] = {}
     order = sorted(range(len(candidates)), key=lambda i: (candidates[i].rank, candidates[i].doc_id))
     for i in order:
         page = candidates[i]
-        if seen := archived.query(page.signature, page.language):
-            best, score = seen[0]
+        if found := seen(page):
+            best, score = found[0]
             decision = NearDecision(page.doc_id, "seen", duplicate_of=best, similarity=score)
-        elif near := kept.query(page.signature, page.language):
-            best, score = near[0]
+        elif found := near(page):
+            best, score = found[0]
             decision = NearDecision(page.doc_id, "near", duplicate_of=best, similarity=score)
         else:
-            kept.add(page.doc_id, page.signature, page.language)
+            keep(page)
             decision = NearDecision(page.doc_id, "kept")
         decisions[i] = decision
     return [decisions[i] for i in range(len(candidates))]

@@ -36,6 +36,11 @@ def input_format(name: str, config: Config) -> str | None:
     return None
 
 
+def input_endings(config: Config) -> tuple[str, ...]:
+    """Every file ending read as an input (each may also end in ``.gz``)."""
+    return (*config.text_extensions, *(extension for extension, _ in _MARKUP_FORMATS))
+
+
 def is_gzipped(name: str) -> bool:
     """Whether a file called ``name`` is read through gunzip."""
     return name.lower().endswith(GZIP_SUFFIX)
