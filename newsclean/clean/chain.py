@@ -20,6 +20,8 @@ from newsclean.clean.view import Decision, PageLines, PageView
 from newsclean.config import Config
 from newsclean.errors import UsageError
 from newsclean.page import Page, Removal
+from newsclean.templates import SiteTemplates, site_of
+from newsclean.templates.sites import host_of, source_url_of
 
 logger = logging.getLogger(__name__)
 
@@ -82,13 +84,15 @@ def run_rules(
     lexicon: Lexicon,
     label: str = "<text>",
     explain: bool = True,
+    template: frozenset[int] = frozenset(),
 ) -> CleanResult:
     """Clean ``text`` with ``rules`` in order; ``label`` names the page in log messages.
 
     ``explain=False`` skips the per-line decisions (a fifth of the time on short pages);
-    the batch path needs only the body and the removals.
+    the batch path needs only the body and the removals. ``template`` holds the template
+    line keys of the page's site (``SiteTemplates.for_site``).
     """
-    page = PageLines.from_text(text)
+    page = PageLines.from_text(text, template)
     view = PageView(page, (None,) * len(page), lexicon)
     applied: list[str] = []
     failed: list[str] = []
@@ -120,18 +124,42 @@ def run_rules(
     return CleanResult(body, removed, tuple(applied), decisions, tuple(failed))
 
 
-def clean_text(text: str, config: Config) -> CleanResult:
-    """Clean one page's text with the rules ``config`` leaves enabled."""
-    return run_rules(text, select_rules(tuple(config.disabled_rules)), default_lexicon())
+def clean_text(
+    text: str,
+    config: Config,
+    *,
+    templates: SiteTemplates | None = None,
+    site: str | None = None,
+) -> CleanResult:
+    """Clean one page's text with the rules ``config`` leaves enabled.
+
+    With ``templates``, the lines of ``site``'s template are removed too; without
+    ``site``, the site is the host of the text's own ``Source: URL`` line, if any.
+    """
+    template: frozenset[int] = frozenset()
+    if templates:
+        site = site or host_of(source_url_of(text))
+        template = templates.for_site(site) if site else frozenset()
+    rules = select_rules(tuple(config.disabled_rules))
+    return run_rules(text, rules, default_lexicon(), template=template)
 
 
-def clean(pages: Sequence[Page], config: Config) -> list[Page]:
-    """The clean stage: each page with ``body``, ``removed`` and ``rules_applied`` set."""
+def clean(
+    pages: Sequence[Page], config: Config, *, templates: SiteTemplates | None = None
+) -> list[Page]:
+    """The clean stage: each page with ``body``, ``removed`` and ``rules_applied`` set.
+
+    ``templates`` (learned by ``newsclean.templates``) lets ``drop_template_lines``
+    remove the lines each page's site (``site_of``) repeats on most of its pages.
+    """
     rules = select_rules(tuple(config.disabled_rules))
     lexicon = default_lexicon()
     cleaned = []
     for page in pages:
-        result = run_rules(page.text, rules, lexicon, label=page.input.path, explain=False)
+        template = templates.for_site(site_of(page)) if templates else frozenset()
+        result = run_rules(
+            page.text, rules, lexicon, label=page.input.path, explain=False, template=template
+        )
         cleaned.append(
             dataclasses.replace(
                 page, body=result.body, removed=result.removed, rules_applied=result.rules_applied

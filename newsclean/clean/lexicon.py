@@ -25,7 +25,31 @@ KEYS = (
     "same_topic_heads",  # "I samme emne": the same-topic block head
     "no_data",  # "No data": empty widget placeholders
     "byline_prefixes",  # "By", "Von": the word before a byline's name
+    # Site chrome that is a whole line (drop_chrome_phrases), by kind:
+    "nav_words",  # "Skip to content", "Startseite", "Menu": navigation and account links
+    "share_words",  # "Share", "Drucken", "Facebook": share, print, e-mail and follow buttons
+    "ad_labels",  # "Advertisement", "Anzeige", "Quảng cáo": advertisement labels
+    "comment_heads",  # "Leave a comment", "Kommentare": comment section heads and forms
+    "tag_labels",  # "Tags", "Schlagwörter": the label of a "Tags: a, b" line
+    # Chrome that opens a line (the line is short):
+    "newsletter_prompts",  # "Subscribe to our newsletter", "Newsletter abonnieren"
+    "paywall_prompts",  # "Subscribe to continue reading", "Déjà abonné"
+    # "All rights reserved", "Alle Rechte vorbehalten": anywhere in the line (a line that
+    # opens with "©", "(c)" or "Copyright" needs no phrase)
+    "copyright_phrases",
+    # A cookie notice is a line with a word of each list ("cookies" and "website").
+    "cookie_words",  # "cookie", "Cookies", "クッキー"
+    "consent_words",  # "website", "consent", "Einwilligung", "同意"
 )
+
+# Kinds of whole-line labels, as ``Lexicon.label_kind`` names them.
+LABEL_KINDS = {
+    "nav_words": "nav",
+    "share_words": "share",
+    "ad_labels": "ad",
+    "comment_heads": "comments",
+    "tag_labels": "tags",
+}
 
 # Decoration a block head may carry around its words ("## Related", "Read more »").
 HEAD_DECORATION = " \t:：»›>|-–—#*·•"
@@ -36,10 +60,118 @@ def normalise(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first so "Photo credit" beats "Photo"."""
+# Punctuation a word may carry that does not make it another word ("Subscribe,").
+_WORD_PUNCTUATION = ".,:;!?…»«\"'()[]“”„’"
+
+
+@dataclass(frozen=True)
+class Openers:
+    """Phrases a line may open with, looked up word by word (a few set look-ups per line
+    instead of a regex of hundreds of alternatives, which costs one try each)."""
+
+    spaced: frozenset[str]  # normalised phrases of scripts written with spaces
+    unspaced: frozenset[str]  # normalised phrases of scripts written without
+    max_words: int
+    max_chars: int
+    first_words: frozenset[str]  # first words of ``spaced``: most lines fail on this test
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> Openers:
+        """An ``Openers`` of ``phrases``."""
+        forms = {normalise(p.strip(HEAD_DECORATION)) for p in phrases}
+        forms.discard("")
+        unspaced = frozenset(f for f in forms if _UNSPACED.match(f))
+        spaced = frozenset(forms - unspaced)
+        return cls(
+            spaced,
+            unspaced,
+            max((len(f.split()) for f in spaced), default=0),
+            max(map(len, unspaced), default=0),
+            frozenset(f.split()[0] for f in spaced),
+        )
+
+    def match(self, line: str) -> str | None:
+        """The longest phrase ``line`` opens with, ending at a word's end, or ``None``."""
+        folded = line.casefold()
+        found = None
+        first = folded.split(maxsplit=1)[0].rstrip(_WORD_PUNCTUATION) if folded else ""
+        if first in self.first_words:
+            words = folded.split(maxsplit=self.max_words)[: self.max_words]
+            for n in range(1, len(words) + 1):
+                last = words[n - 1].rstrip(_WORD_PUNCTUATION)
+                phrase = " ".join([*words[: n - 1], last])
+                if phrase in self.spaced:
+                    found = phrase
+                if last != words[n - 1]:
+                    break  # a phrase does not run over punctuation
+        if found is None and self.unspaced and _UNSPACED.match(folded):
+            for length in range(min(len(folded), self.max_chars), 1, -1):
+                if folded[:length] in self.unspaced:
+                    return folded[:length]
+        return found
+
+
+# Thai, Lao, Khmer, kana and Han: scripts written without spaces between words.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _alternation(words: Iterable[str], bounded: bool = False) -> str:
+    """A regex alternation of ``words``, longest first so "Photo credit" beats "Photo".
+
+    ``bounded``: a word of a script written with spaces must start a word ("site" does
+    not match inside "opposite"); words of unspaced scripts match anywhere.
+    """
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or r"(?!)"
+    parts = []
+    for word in ordered:
+        body = r"\s+".join(map(re.escape, word.split()))
+        spaced = word[0].isalnum() and not _UNSPACED.match(word)
+        parts.append(rf"(?<!\w){body}" if bounded and spaced else body)
+    return "|".join(parts) or r"(?!)"
+
+
+_COPYRIGHT_OPENERS = ("©", "(c)", "copyright")
+# A label of two or more words may open a short line that goes on with more chrome
+# ("Antwort abbrechen" after "Hinterlassen Sie eine Antwort"); 60 characters is two
+# labels side by side, and stays under the shortest headline-and-teaser line.
+MAX_LABEL_LINE = 60
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")  # a sentence is not a label row
+_MAX_TAG_LABEL = 40  # "Schlagwörter:" and its kin are short; the colon must come early
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _literals(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding any of ``words`` (case-folded) in a case-folded text.
+
+    The alternation is written as a trie ("cookie|cookies|kakor" as "cookies?|kakor"):
+    the regex engine tries every alternative at every position of the text, so sharing
+    the prefixes makes the scan of a line several times faster.
+    """
+    trie: _Trie = {}
+    for word in {w.casefold() for w in words if w}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_pattern(trie) if trie else r"(?!)")
+
+
+def _trie_pattern(node: _Trie) -> str:
+    """The regex of one trie node: an alternation of its branches, "" ending a word."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        if not branches:
+            return ""
+        return f"(?:{'|'.join(branches)})?"
+    if len(branches) == 1:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})"
+
+
+# Separators between the buttons of one row: "Facebook | Twitter · E-Mail".
+_BUTTON_SPLIT = re.compile(r"[\s|•·/,;]+")
 
 
 @dataclass(frozen=True)
@@ -55,6 +187,63 @@ class Lexicon:
     credit_paren: re.Pattern[str]  # a "(Photo: …)"/"(Source: …)" credit ending a line
     see_also_line: re.Pattern[str]  # "Read more: <headline>"
     byline_prefix: re.Pattern[str]  # an optional "By " before a byline's name
+    labels: dict[str, str]  # normalised whole-line label -> kind (LABEL_KINDS)
+    label_opening: Openers  # labels of two or more words, which may open a line
+    buttons: frozenset[str]  # normalised one-word share labels: "facebook", "drucken"
+    tag_labels: frozenset[str]  # normalised labels of "Tags: a, b, c"
+    prompt: Openers  # newsletter and paywall prompts, which open a line
+    # Case-folded phrases, searched in the case-folded line (a regex of plain literals
+    # scans five times faster than testing each phrase with ``in``).
+    copyright_terms: re.Pattern[str]
+    cookie_terms: re.Pattern[str]
+    consent_word: re.Pattern[str]
+
+    def label_kind(self, line: str) -> str | None:
+        """The kind ("nav", "share", "ad", "comments", "tags") of a line that is only a
+        chrome label, or ``None``."""
+        kind = self.labels.get(normalise(line.strip(HEAD_DECORATION + "….")))
+        if kind is None and len(line) <= MAX_LABEL_LINE and not line.endswith(_SENTENCE_END):
+            match = self.label_opening.match(line)
+            if match:
+                kind = self.labels.get(match)
+        return kind
+
+    def is_tag_line(self, line: str) -> bool:
+        """Whether ``line`` is a tag label, a colon and something: "Tags: a, b"."""
+        head, colon, rest = line.replace("：", ":").partition(":")
+        return (
+            bool(colon)
+            and len(head) <= _MAX_TAG_LABEL
+            and bool(rest.strip())
+            and normalise(head) in self.tag_labels
+        )
+
+    def is_prompt(self, line: str) -> bool:
+        """Whether ``line`` opens with a newsletter or paywall prompt."""
+        return self.prompt.match(line) is not None
+
+    def is_button_row(self, line: str) -> bool:
+        """Whether ``line`` is two or more share buttons ("Facebook Twitter E-Mail"),
+        counts allowed ("Teilen 12")."""
+        words = [w for w in _BUTTON_SPLIT.split(line.casefold()) if w and not w.isdigit()]
+        return (
+            len(words) >= 2 and words[0] in self.buttons and all(w in self.buttons for w in words)
+        )
+
+    def is_copyright(self, line: str) -> bool:
+        """Whether ``line`` opens with "©", "(c)" or "Copyright", or has a phrase such as
+        "All rights reserved" anywhere."""
+        folded = line.casefold()
+        return (
+            folded.startswith(_COPYRIGHT_OPENERS) or self.copyright_terms.search(folded) is not None
+        )
+
+    def is_cookie_notice(self, line: str) -> bool:
+        """Whether ``line`` speaks of cookies and of the site or the reader's consent."""
+        return (
+            self.cookie_terms.search(line.casefold()) is not None
+            and self.consent_word.search(line) is not None
+        )
 
     def is_block_head(self, line: str) -> bool:
         """Whether ``line`` is only a related/same-category/same-author head."""
@@ -90,6 +279,19 @@ class Lexicon:
             | merged["same_topic_heads"]
         )
         flags = re.IGNORECASE
+        labels: dict[str, str] = {}
+        for key, kind in LABEL_KINDS.items():
+            for word in merged[key]:
+                labels.setdefault(normalise(word.strip(HEAD_DECORATION)), kind)
+        multiword = [
+            w
+            for key in LABEL_KINDS
+            for w in merged[key]
+            if len(w.split()) >= 2 or (len(w) >= 4 and _UNSPACED.match(w))
+        ]
+        buttons = frozenset(
+            normalise(w) for w in merged["share_words"] if len(w.split()) == 1 and w.isalpha()
+        ) | frozenset(normalise(w) for w in merged["share_words"] if "-" in w and " " not in w)
         return cls(
             languages=tuple(sorted(tables)),
             block_heads=frozenset(map(normalise, heads)),
@@ -111,6 +313,15 @@ class Lexicon:
             ),
             see_also_line=re.compile(rf"^(?:{related})\s*[:：»›>|]\s*\S.*$", flags),
             byline_prefix=re.compile(rf"^(?:{_alternation(merged['byline_prefixes'])})\s+", flags),
+            labels=labels,
+            label_opening=Openers.of(multiword),
+            buttons=buttons,
+            tag_labels=frozenset(normalise(w) for w in merged["tag_labels"]),
+            # A prompt ends at a word's end: "Subscribers" does not open "Subscribe".
+            prompt=Openers.of(merged["newsletter_prompts"] | merged["paywall_prompts"]),
+            copyright_terms=_literals(merged["copyright_phrases"]),
+            cookie_terms=_literals(merged["cookie_words"]),
+            consent_word=re.compile(_alternation(merged["consent_words"], True), flags),
         )
 
 

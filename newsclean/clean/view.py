@@ -24,11 +24,14 @@ class PageLines:
     """A page split at "\\n", each line stripped, with facts about the whole page."""
 
     lines: tuple[str, ...]
+    # Keys (``newsclean.templates.line_key``) of the template lines of the page's site;
+    # empty when no templates were given or the site is unknown.
+    template: frozenset[int] = frozenset()
 
     @classmethod
-    def from_text(cls, text: str) -> PageLines:
+    def from_text(cls, text: str, template: frozenset[int] = frozenset()) -> PageLines:
         """Split ``text`` at "\\n" and strip each line (line numbers stay those of the text)."""
-        return cls(tuple(line.strip() for line in text.split("\n")))
+        return cls(tuple(line.strip() for line in text.split("\n")), template)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -76,6 +79,11 @@ class PageView:
     def lines(self) -> tuple[str, ...]:
         """The stripped lines (blank lines are "")."""
         return self.page.lines
+
+    @property
+    def template(self) -> frozenset[int]:
+        """Template line keys of the page's site (see ``newsclean.templates``)."""
+        return self.page.template
 
     def __len__(self) -> int:
         return len(self.page.lines)

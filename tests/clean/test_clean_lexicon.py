@@ -51,3 +51,45 @@ def test_heads_match_whatever_the_case_and_decoration() -> None:
 
 def test_lexicon_is_loaded_once() -> None:
     assert default_lexicon() is default_lexicon()
+
+
+# The twenty most used languages of the web and more: each fills every chrome category.
+CHROME_KEYS = (
+    "nav_words",
+    "share_words",
+    "ad_labels",
+    "comment_heads",
+    "tag_labels",
+    "newsletter_prompts",
+    "paywall_prompts",
+    "copyright_phrases",
+    "cookie_words",
+    "consent_words",
+)
+WEB_LANGUAGES = {
+    "en", "es", "de", "ru", "ja", "fr", "pt", "it", "tr", "nl", "pl", "zh", "vi", "ar",
+    "ko", "id", "cs", "uk", "sv", "hu", "ro", "el", "da", "fi", "nb", "th", "hi",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(WEB_LANGUAGES))
+def test_each_language_fills_the_chrome_categories(language: str) -> None:
+    folder = resources.files("newsclean.clean") / "lexicon"
+    table = tomllib.loads((folder / f"{language}.toml").read_text("utf-8"))
+    for key in CHROME_KEYS:
+        assert table.get(key), f"{language}: {key} is empty"
+
+
+def test_language_neutral_names_are_buttons() -> None:
+    lexicon = default_lexicon()
+    assert "mul" in lexicon.languages
+    assert lexicon.is_button_row("Facebook · X · LinkedIn · WhatsApp")
+    assert not lexicon.is_button_row("Facebook said no")
+
+
+def test_labels_match_whatever_the_case_and_decoration() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.label_kind("» SKIP TO CONTENT") == "nav"
+    assert lexicon.label_kind("Schreibe einen Kommentar.") == "comments"
+    assert lexicon.label_kind("HINTERLASSEN SIE EINE ANTWORT Antwort abbrechen") == "comments"
+    assert lexicon.label_kind("Skip to content of the site, the manual said.") is None

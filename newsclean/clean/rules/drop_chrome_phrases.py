@@ -1,0 +1,79 @@
+"""Lines the lexicon knows as site chrome: labels, button rows, prompts, notices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsclean.clean.rule import Hit, rule
+from newsclean.clean.shapes import ends_sentence, weighted_length
+from newsclean.clean.view import PageView
+
+# The longest label or row of share buttons in the lexicon and the development set's
+# dumps is under 80 characters.
+MAX_LABEL_CHARS = 100
+# A prompt ("Subscribe to our newsletter …") or a copyright footer is a sentence or two;
+# the longest in the development set's dumps are under 200 characters. A longer line
+# that opens with such words is prose about them.
+MAX_PROMPT_CHARS = 200
+# "Tags: a, b, c" lists a few words; 300 is some twenty tags.
+MAX_TAG_LINE_CHARS = 300
+# Cookie notices run to a paragraph (60-560 characters in the development set).
+MAX_COOKIE_CHARS = 800
+# A page most of whose sentences speak of cookies and consent is about them (an article
+# on privacy law): its cookie lines stay.
+MAX_COOKIE_SHARE = 0.5
+
+
+def _kind(view: PageView, line: str) -> str | None:
+    """Which chrome ``line`` is, or ``None``; cookie notices are left to the caller."""
+    lexicon = view.lexicon
+    length = weighted_length(line)
+    if length > MAX_TAG_LINE_CHARS:
+        return None  # longer than any chrome but a cookie notice: skip the look-ups
+    if length <= MAX_LABEL_CHARS:
+        kind = lexicon.label_kind(line)
+        if kind:
+            return kind
+        if lexicon.is_button_row(line):
+            return "share"
+    if length <= MAX_TAG_LINE_CHARS and lexicon.is_tag_line(line):
+        return "tags"
+    if length <= MAX_PROMPT_CHARS:
+        if lexicon.is_prompt(line):
+            return "prompt"
+        if lexicon.is_copyright(line):
+            return "copyright"
+    return None
+
+
+def chrome_kind(view: PageView, line: str) -> str | None:
+    """Which kind of lexicon chrome ``line`` is ("nav", "share", "ad", "comments",
+    "tags", "prompt", "copyright", "cookie"), or ``None``; other rules read it as a
+    boundary signal."""
+    kind = _kind(view, line)
+    if kind is None and len(line) <= MAX_COOKIE_CHARS and view.lexicon.is_cookie_notice(line):
+        return "cookie"
+    return kind
+
+
+@rule(version=1)
+def drop_chrome_phrases(view: PageView) -> Iterator[Hit]:
+    """A line the lexicon knows as chrome: a navigation, share, advertisement, comment or
+    tag label alone (`Zum Inhalt springen`, `Teilen`, `Anzeige`, `Leave a reply`), a row
+    of share buttons (`Facebook Twitter E-Mail`), a `Tags: …` line, a short newsletter
+    or paywall prompt, a copyright footer, a cookie notice; never a longer line that
+    opens with such words, nor the cookie lines of a page mostly about cookies.
+    """
+    lines, lexicon = view.lines, view.lexicon
+    cookies: list[int] = []
+    sentences = 0
+    for i in view.kept():
+        line = lines[i]
+        sentences += ends_sentence(line)
+        if _kind(view, line):
+            yield Hit(i)
+        elif len(line) <= MAX_COOKIE_CHARS and lexicon.is_cookie_notice(line):
+            cookies.append(i)
+    about_cookies = sum(ends_sentence(lines[i]) for i in cookies) > MAX_COOKIE_SHARE * sentences
+    if cookies and not about_cookies:
+        yield from (Hit(i) for i in cookies)

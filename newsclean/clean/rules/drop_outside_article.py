@@ -1,0 +1,136 @@
+"""Everything around the article in a full-page dump: the header and its menus, the
+sidebars, the related, comment and newsletter sections, and the footer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsclean.clean.rule import Hit, rule
+from newsclean.clean.rules.drop_chrome_phrases import chrome_kind
+from newsclean.clean.rules.drop_comment_counters import drop_comment_counters
+from newsclean.clean.shapes import ends_sentence, is_name, weighted_length
+from newsclean.clean.view import PageView
+
+# Each line gets a weight: prose counts for its length, everything else against. The
+# article is the run of lines with the largest sum (Finn et al.'s body text extraction,
+# on lines instead of tags); the lines outside it are removed. Calibration: the
+# development set (benchmarks/text_dump_quality.py: 990 pages, must-contain and
+# must-not-contain strings), tuned on one half of the pages by file-name hash and
+# checked on the other; the weights below trade about one must-contain string in a
+# hundred against four must-not-contain strings.
+PROSE_CHARS = 80  # a line this long with a sentence end or a comma is prose
+SHORT_SENTENCE = 0.3  # a short sentence counts for 0.3 of its length: a reply, a caption
+LIST_ITEM = -3.0  # a short line with more than four words, digits or punctuation
+LABEL = -10.0  # a short line of one to four words: a menu item, a widget head
+REMOVED = -40.0  # a line an earlier rule removed as chrome
+# Runs of non-prose lines cost at most this much: a list inside the article (ingredients,
+# a table, a ticker's minutes) must not cut it in two, and a long menu costs no more
+# than a short one. 200 is two or three short paragraphs.
+MAX_RUN_COST = 200.0
+# Prose after a comment head or a copyright line is most often comments, sidebars and
+# overlays (cookie and login dialogs come after the footer): it counts 0.3 as much after
+# one such line, 0.09 after two or more.
+AFTER_END = 0.3
+MAX_ENDS = 2
+_END_KINDS = frozenset({"comments", "copyright"})
+# A side of the page is cut only when at least this many kept lines lie outside the run
+# on it: an article page that is already clean has at most a headline or a kicker above
+# its first paragraph (the test pages in tests/data/clean), a full-page dump has menus.
+MIN_SIDE_LINES = 3
+_LIST_MARKS = frozenset(",;:()0123456789")
+
+
+def _is_end(view: PageView, i: int) -> bool:
+    """Whether removed line ``i`` closes an article: a comment head or counter, a related
+    block's head, a copyright footer (whichever rule removed it)."""
+    decision = view.removal(i)
+    if decision is None:
+        return False
+    line = view.lines[i]
+    return (
+        decision[0] == drop_comment_counters.name
+        or view.lexicon.is_block_head(line)  # not an inline "Read more: …"
+        or chrome_kind(view, line) in _END_KINDS
+    )
+
+
+def line_weights(view: PageView) -> list[float]:
+    """The weight of every line of the page (0 for blank lines and for lines removed
+    with a role other than chrome: titles, bylines and captions sit in the article)."""
+    weights: list[float] = []
+    ends = 0
+    for i, line in enumerate(view.lines):
+        decision = view.removal(i)
+        if not line or (decision is not None and decision[1] != "chrome"):
+            weights.append(0.0)
+        elif decision is not None:
+            weights.append(REMOVED)
+            ends += _is_end(view, i)
+        elif ends_sentence(line) or "," in line:
+            length = weighted_length(line)
+            if length >= PROSE_CHARS:
+                weights.append(length * AFTER_END ** min(ends, MAX_ENDS))
+            elif ends_sentence(line) and len(line.split()) >= 3:
+                weights.append(SHORT_SENTENCE * length * AFTER_END ** min(ends, MAX_ENDS))
+            else:
+                weights.append(LIST_ITEM)
+        elif len(line.split()) > 4 or any(ch in _LIST_MARKS for ch in line):
+            weights.append(LIST_ITEM)
+        else:
+            weights.append(LABEL)
+    return _cap_runs(weights)
+
+
+def _cap_runs(weights: list[float]) -> list[float]:
+    """Scale each run of non-positive weights down to cost at most ``MAX_RUN_COST``."""
+    i = 0
+    while i < len(weights):
+        if weights[i] > 0:
+            i += 1
+            continue
+        j = i
+        while j < len(weights) and weights[j] <= 0:
+            j += 1
+        cost = -sum(weights[i:j])
+        if cost > MAX_RUN_COST:
+            scale = MAX_RUN_COST / cost
+            weights[i:j] = [w * scale for w in weights[i:j]]
+        i = j
+    return weights
+
+
+def heaviest_run(weights: list[float]) -> tuple[int, int]:
+    """First and last index of the run with the largest sum (Kadane); (0, -1) if no
+    weight is positive."""
+    best, start, end = 0.0, 0, -1
+    total, at = 0.0, 0
+    for i, weight in enumerate(weights):
+        if total <= 0:
+            total, at = 0.0, i
+        total += weight
+        if total > best:
+            best, start, end = total, at, i
+    return start, end
+
+
+@rule(version=1)
+def drop_outside_article(view: PageView) -> Iterator[Hit]:
+    """Every line before and after the page's heaviest run of prose: header menus,
+    sidebars, related, comment and newsletter sections, footers and overlays of a
+    full-page dump; never a line inside that run (headings, lists and short paragraphs
+    between paragraphs stay), the author's name right after its last paragraph, nor a
+    side with fewer than three lines outside the run (a clean article's headline).
+    """
+    start, end = heaviest_run(line_weights(view))
+    if end < 0:
+        return  # no prose at all: nothing to tell article from chrome
+    lines = view.lines
+    after = view.next_kept(end)
+    if after is not None and is_name(lines[after]) and ends_sentence(lines[end]):
+        end = after  # the sign-off, left to drop_author_signoff
+    kept = view.kept()
+    before = [i for i in kept if i < start]
+    after_run = [i for i in kept if i > end]
+    for side in (before, after_run):
+        if len(side) >= MIN_SIDE_LINES:
+            yield from (Hit(i) for i in side)

@@ -1,0 +1,64 @@
+"""drop_outside_article: the chrome around the article of a full-page dump."""
+
+from __future__ import annotations
+
+from clean_helpers import assert_fixture_removals, page, removed, run
+
+RULE = "drop_outside_article"
+LONG = (
+    "The council voted on Tuesday to extend the sea wall by another two kilometres, "
+    "after a winter in which storms flooded the promenade four times and closed the "
+    "coastal road for a week."
+)
+LONG2 = (
+    "Work is expected to start in spring and to last about eighteen months; the cost "
+    "will be shared between the town, the regional government and a national fund for "
+    "coastal protection."
+)
+MENU = ["Home", "News", "Politics", "Business", "Sport", "Weather"]
+
+
+def _removed_here(text: str) -> list[str]:
+    return [line for line, _ in removed(text, RULE)]
+
+
+def test_menus_before_and_lists_after_the_article() -> None:
+    related = ["Bus drivers to vote on new contract", "Heatwave expected to peak on Friday"]
+    text = page(*MENU, LONG, LONG2, *related, "About us", "Contact", "Careers")
+    assert _removed_here(text) == [*MENU, *related, "About us", "Contact", "Careers"]
+
+
+def test_short_lines_between_paragraphs_stay() -> None:
+    inner = ["What happens next", "Officials declined to comment.", "200 g of sand", "3 km"]
+    text = page(*MENU, LONG, *inner, LONG2, *MENU)
+    result = run(text)
+    assert all(line in result.body.split("\n") for line in [LONG, *inner, LONG2])
+
+
+def test_a_short_real_paragraph_between_long_ones_survives() -> None:
+    text = page(*MENU, LONG, "It was the third vote on the plan.", LONG2, *MENU)
+    assert "It was the third vote on the plan." in run(text).body.split("\n")
+
+
+def test_prose_after_the_footer_is_not_the_article() -> None:
+    dialog = (
+        "Create an account to save articles, follow topics and get the morning briefing, "
+        "and we will never share your address with anyone without asking you first, "
+        "as our policy explains in detail on the account settings page of the site."
+    )
+    text = page(*MENU, LONG, *MENU, "© 2025 The Valley Courier", "Sign up", dialog, dialog)
+    body = run(text).body.split("\n")
+    assert body == [LONG]
+
+
+def test_a_clean_article_keeps_its_headline_and_sign_off() -> None:
+    text = page("Sea wall to be extended", LONG, LONG2, "Hoai Anh")
+    assert _removed_here(text) == []
+
+
+def test_page_without_prose_is_left_alone() -> None:
+    assert _removed_here(page(*MENU)) == []
+
+
+def test_test_pages() -> None:
+    assert_fixture_removals(RULE)
