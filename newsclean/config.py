@@ -27,6 +27,9 @@ class Config:
     batch_size: int = 256
     # Processes that clean batches; 0 means one per core. Results do not depend on it.
     workers: int = 0
+    # Learn each site's template (lines most of its pages repeat: menus, footers) from
+    # the archive and the run's text pages, and remove it (rule drop_template_lines).
+    learn_templates: bool = True
     # Run ftfy's mojibake repair (screened: clean text is never changed).
     repair_encoding: bool = True
     # ZSTD level of the archive's Parquet files (delta-rs default is Snappy, a third larger).

@@ -187,11 +187,11 @@ def test_a_commit_by_another_run_makes_this_run_look_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another run commits the same articles between this run's look and its commit."""
-    import newsclean.pipeline as pipeline
+    import newsclean.commit as committing
 
     _inputs(tmp_path / "in", sorted(p.name for p in SEEDS.glob("*.txt")))
     out = tmp_path / "out"
-    real_dedupe = pipeline.dedupe
+    real_dedupe = committing.dedupe
     calls = []
 
     def dedupe_while_another_run_commits(*args: object, **kwargs: object) -> object:
@@ -200,7 +200,7 @@ def test_a_commit_by_another_run_makes_this_run_look_again(
             run(tmp_path / "in", out, Config())  # the other run wins the race
         return real_dedupe(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "dedupe", dedupe_while_another_run_commits)
+    monkeypatch.setattr(committing, "dedupe", dedupe_while_another_run_commits)
     report = run(tmp_path / "in", out, Config())
     assert report.articles_added == 0 and not report.changed
     assert len(read_archive(out)) == 5

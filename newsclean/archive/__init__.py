@@ -2,6 +2,7 @@
 
 from newsclean.archive.reader import history, read_archive
 from newsclean.archive.schema import (
+    SITES,
     articles_table,
     duplicates_table,
     rejects_table,
@@ -10,6 +11,7 @@ from newsclean.archive.schema import (
 from newsclean.archive.store import TABLES, Archive, Snapshot
 
 __all__ = [
+    "SITES",
     "TABLES",
     "Archive",
     "Snapshot",

@@ -87,6 +87,21 @@ REJECTS = pa.schema(
     ]
 )
 
+# Line statistics per site (newsclean.templates): each run appends its own counts and
+# readers sum them. One row per (site, line) per run, plus one row per site per run with
+# line_hash null whose ``pages`` is the number of that site's pages the run counted.
+SITES = pa.schema(
+    [
+        pa.field("site", pa.string(), nullable=False),  # host, or "dir:" + input folder
+        pa.field("line_hash", pa.int64()),  # stats.line_key of the line; null: the site row
+        pa.field("line_sample", pa.string()),  # the line as first seen, cut to 120 chars
+        pa.field("pages", pa.int64(), nullable=False),  # pages of this run it occurs on
+        pa.field("first_seen_run", pa.string(), nullable=False),
+        pa.field("last_seen_run", pa.string(), nullable=False),
+    ]
+)
+
+
 RUNS = pa.schema(
     [
         pa.field("run_id", pa.string(), nullable=False),

@@ -23,13 +23,21 @@ from deltalake import (
 )
 from deltalake.exceptions import CommitFailedError, DeltaError, TableNotFoundError
 
-from newsclean.archive.schema import ARTICLES, DUPLICATES, REJECTS, RUNS, SCHEMA_VERSION
+from newsclean.archive.schema import (
+    ARTICLES,
+    DUPLICATES,
+    REJECTS,
+    RUNS,
+    SCHEMA_VERSION,
+    SITES,
+)
 from newsclean.errors import ArchiveError, ConcurrentWriteError, UsageError
 
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "duplicates": DUPLICATES,
     "rejects": REJECTS,
+    "sites": SITES,
     "runs": RUNS,
 }
 

@@ -77,26 +77,50 @@ def page_keys(text: str) -> dict[int, str]:
     return keys
 
 
+class PageLines(NamedTuple):
+    """One page as template learning sees it: its text's hash, its site, its lines."""
+
+    fingerprint: bytes  # of the whole text: identical copies are counted once
+    site: str
+    lines: dict[int, str]  # page_keys of the text
+
+
+def page_lines(pages: Iterable[Page]) -> list[PageLines]:
+    """What ``count_lines`` needs of each page; cheap to send from a worker."""
+    return [
+        PageLines(
+            hashlib.blake2b(page.text.encode(), digest_size=16).digest(),
+            site_of(page),
+            page_keys(page.text),
+        )
+        for page in pages
+    ]
+
+
 def count_lines(pages: Iterable[Page]) -> LineStats:
     """Count each page's distinct normalised lines under its site (``site_of``).
 
     Works on ``page.text``, the repaired text before cleaning, so it can run on a batch
-    before the clean stage. A page whose text is identical to one already counted in the
-    batch is counted once: exact copies must not turn an article's lines into template.
+    before the clean stage. A page whose text is identical to one already counted is
+    counted once: exact copies must not turn an article's lines into template.
     """
+    return count_page_lines(page_lines(pages))
+
+
+def count_page_lines(items: Iterable[PageLines]) -> LineStats:
+    """``count_lines`` over pages already reduced to ``PageLines`` (from any number of
+    batches: identical texts are counted once whichever batch they came in)."""
     site_pages: dict[str, int] = {}
     lines: dict[tuple[str, int], LineCount] = {}
     seen_texts: set[bytes] = set()
-    for page in pages:
-        fingerprint = hashlib.blake2b(page.text.encode(), digest_size=16).digest()
-        if fingerprint in seen_texts:
+    for item in items:
+        if item.fingerprint in seen_texts:
             continue
-        seen_texts.add(fingerprint)
-        site = site_of(page)
-        site_pages[site] = site_pages.get(site, 0) + 1
-        for key, sample in page_keys(page.text).items():
-            known = lines.get((site, key))
-            lines[(site, key)] = (
+        seen_texts.add(item.fingerprint)
+        site_pages[item.site] = site_pages.get(item.site, 0) + 1
+        for key, sample in item.lines.items():
+            known = lines.get((item.site, key))
+            lines[(item.site, key)] = (
                 LineCount(known.pages + 1, known.sample) if known else LineCount(1, sample)
             )
     return LineStats(site_pages, lines)

@@ -32,6 +32,8 @@ def _rows(schema: pa.Schema, run_no: int, count: int) -> pa.Table:
         for field in schema:
             if pa.types.is_string(field.type):
                 row[field.name] = f"{field.name}-{run_no}-{i}"
+            elif pa.types.is_integer(field.type):
+                row[field.name] = run_no * count + i
             elif not field.nullable:
                 raise AssertionError(f"no test value for required column {field.name}")
         rows.append(row)

@@ -1,9 +1,4 @@
-"""A site's template learned in one run cleans a lone page of that site in a later run.
-
-The pipeline does not wire the two passes yet, so this test runs them itself the way
-the pipeline will: read and repair a run's pages, count their lines, merge with the
-archive's ``sites`` table, store the run's counts, and clean with the templates.
-"""
+"""A site's template learned in one run cleans a lone page of that site in a later run."""
 
 from __future__ import annotations
 
@@ -13,13 +8,14 @@ from typing import Any
 from site_pages import DISCLAIMER, FOOTER, HEADER, STORIES, write_site
 
 from conftest import SEEDS
+from newsclean import read_archive
 from newsclean.clean import clean
 from newsclean.config import Config
 from newsclean.page import Page
+from newsclean.pipeline import run
 from newsclean.read import discover, read_batch
 from newsclean.repair import repair
-from newsclean.templates import SiteTemplates, count_lines, merge, prune
-from newsclean.templates.store import read_stats, write_stats
+from newsclean.templates import SiteTemplates, count_lines
 
 CONFIG = Config()
 
@@ -30,32 +26,29 @@ def _read(folder: Path) -> list[Page]:
     return repair(pages, CONFIG)
 
 
-def _run(folder: Path, out: Path, run_id: str) -> list[Page]:
-    """One run: the count pass, then the clean pass with the merged templates."""
-    pages = _read(folder)
-    archived = read_stats(out / "sites")
-    counted = count_lines(pages)
-    templates = SiteTemplates.from_stats(merge(archived, counted))
-    write_stats(out / "sites", prune(counted, archived), run_id)
-    return clean(pages, CONFIG, templates=templates)
-
-
 def test_template_learned_in_one_run_cleans_a_lone_page_later(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_site(tmp_path / "run1", STORIES[:6])
-    _run(tmp_path / "run1", out, "run-1")
+    run(tmp_path / "run1", out, CONFIG)
 
     write_site(tmp_path / "run2", STORIES[6:])
-    (lone,) = _run(tmp_path / "run2", out, "run-2")
-    removed = {r.text: r.rule for r in lone.removed}
+    report = run(tmp_path / "run2", out, CONFIG)
+    assert report.articles_added == 1
+    lone = (
+        read_archive(out)
+        .filter(read_archive(out)["run_id"] == report.run.run_id)
+        .row(0, named=True)
+    )
+    removed = {r["text"]: r["rule"] for r in lone["removed"]}
     # The closing lines sit right under the article, where nothing else could tell them
     # from it; the site's template does.
     for line in [*HEADER[1:], *FOOTER]:
         assert removed.get(line) == "drop_template_lines", line
-    body = lone.body.split("\n")
+    body = lone["text"].split("\n")
     assert DISCLAIMER in body  # long prose is never template
     assert any(line.startswith(STORIES[6][0] + " was the main topic") for line in body)
-    assert read_stats(out / "sites").pages_of("harbourdaily.example") == 7
+    sites = read_archive(out, table="sites")
+    assert sites.filter(sites["line_hash"].is_null())["pages"].sum() == 7
 
 
 def test_without_templates_the_closing_lines_stay(tmp_path: Path) -> None:
