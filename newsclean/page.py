@@ -70,6 +70,7 @@ class Page:
     # Raw HTML of a page read from markup; the extract stage turns it into ``text``
     # (and empties it, so batches stay small).
     markup: str = ""
+    extracted: bool = False  # text made from markup by the extract stage, not a dump
     # Metadata the input itself gave (HTML meta tags, a JSONL record's fields); the
     # metadata stage prefers it to what it derives from the text.
     hints: Metadata = field(default_factory=Metadata)

@@ -135,7 +135,10 @@ def explain(file: Path, config: Config) -> list[tuple[Page, CleanResult]]:
     if rejects and not pages:
         reject = rejects[0]
         raise InputError(str(file), reject.message.removeprefix(f"{reject.path}: "))
-    return [(page, clean_text(page.text, config)) for page in repair(pages, config)]
+    return [
+        (page, clean_text(page.text, config, extracted=page.extracted))
+        for page in repair(pages, config)
+    ]
 
 
 def new_run(config: Config) -> RunInfo:

@@ -130,17 +130,21 @@ def clean_text(
     *,
     templates: SiteTemplates | None = None,
     site: str | None = None,
+    extracted: bool = False,
 ) -> CleanResult:
     """Clean one page's text with the rules ``config`` leaves enabled.
 
     With ``templates``, the lines of ``site``'s template are removed too; without
     ``site``, the site is the host of the text's own ``Source: URL`` line, if any.
+    ``extracted`` text (made from HTML) skips the rules meant for full-page dumps.
     """
     template: frozenset[int] = frozenset()
     if templates:
         site = site or host_of(source_url_of(text))
         template = templates.for_site(site) if site else frozenset()
     rules = select_rules(tuple(config.disabled_rules))
+    if extracted:
+        rules = tuple(r for r in rules if not r.dumps_only)
     return run_rules(text, rules, default_lexicon(), template=template)
 
 
@@ -153,12 +157,18 @@ def clean(
     remove the lines each page's site (``site_of``) repeats on most of its pages.
     """
     rules = select_rules(tuple(config.disabled_rules))
+    extracted_rules = tuple(r for r in rules if not r.dumps_only)
     lexicon = default_lexicon()
     cleaned = []
     for page in pages:
         template = templates.for_site(site_of(page)) if templates else frozenset()
         result = run_rules(
-            page.text, rules, lexicon, label=page.input.path, explain=False, template=template
+            page.text,
+            extracted_rules if page.extracted else rules,
+            lexicon,
+            label=page.input.path,
+            explain=False,
+            template=template,
         )
         cleaned.append(
             dataclasses.replace(

@@ -36,6 +36,9 @@ class Rule:
     role: str  # default role of what it removes
     doc: str  # one line: what it removes and what it must not touch
     find: Finder
+    # Only for full-page dumps (text pages): text an extractor made from HTML is the
+    # article already, and its title comes from the markup.
+    dumps_only: bool = False
 
     @property
     def key(self) -> str:
@@ -43,7 +46,9 @@ class Rule:
         return f"{self.name}@{self.version}"
 
 
-def rule(*, version: int, role: str = "chrome") -> Callable[[Finder], Rule]:
+def rule(
+    *, version: int, role: str = "chrome", dumps_only: bool = False
+) -> Callable[[Finder], Rule]:
     """Make a ``Rule`` of a finder function, named after it, documented by its docstring.
 
     Bump ``version`` whenever what the rule removes changes, so archived pages say which
@@ -56,6 +61,6 @@ def rule(*, version: int, role: str = "chrome") -> Callable[[Finder], Rule]:
         doc = " ".join((find.__doc__ or "").strip().split("\n\n")[0].split())
         if not doc:
             raise ValueError(f"rule {find.__name__} needs a docstring")
-        return Rule(name=find.__name__, version=version, role=role, doc=doc, find=find)
+        return Rule(find.__name__, version, role, doc, find, dumps_only)
 
     return wrap

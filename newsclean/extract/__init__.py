@@ -70,7 +70,7 @@ def extract_page(page: Page) -> Page:
     if not text.strip():
         raise NoArticle("no article text found in the HTML")
     hints = page_fields(tree, page.input.url, page.input.fetched_at)
-    return dataclasses.replace(page, text=text, hints=hints, markup="")
+    return dataclasses.replace(page, text=text, hints=hints, markup="", extracted=True)
 
 
 def _label(page: Page) -> str:

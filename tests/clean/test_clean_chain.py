@@ -136,3 +136,17 @@ def test_line_decisions_are_plain_dataclasses() -> None:
         "rule": "drop_site_header",
         "role": "chrome",
     }
+
+
+def test_extracted_text_skips_the_rules_for_dumps() -> None:
+    from newsclean.clean import RULES, clean_text
+    from newsclean.config import Config
+
+    dumps_only = {r.name for r in RULES if r.dumps_only}
+    assert {"drop_title", "drop_outside_article"} <= dumps_only
+    text = "A short headline on top\nThe first paragraph of the story goes here, long enough.\n"
+    as_dump = clean_text(text, Config())
+    as_extracted = clean_text(text, Config(), extracted=True)
+    assert any(r.rule == "drop_title" for r in as_dump.removed)
+    assert not any(r.rule in dumps_only for r in as_extracted.removed)
+    assert not any(key.split("@")[0] in dumps_only for key in as_extracted.rules_applied)

@@ -113,7 +113,9 @@ def heaviest_run(weights: list[float]) -> tuple[int, int]:
     return start, end
 
 
-@rule(version=1)
+# Dumps only: on extracted pages of the trafilatura development set it cost 0.022 of
+# must-contain for 0.005 of must-not-contain (the extractor already found the article).
+@rule(version=1, dumps_only=True)
 def drop_outside_article(view: PageView) -> Iterator[Hit]:
     """Every line before and after the page's heaviest run of prose: header menus,
     sidebars, related, comment and newsletter sections, footers and overlays of a
