@@ -36,7 +36,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Turn folders of scraped news pages into a clean, deduplicated, versioned archive.",
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# emoji=False: rich would print a JSONL reject "a.jsonl:100: …" as "a.jsonl💯 …".
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _fail(exc: NewscleanError) -> typer.Exit:
@@ -265,7 +266,7 @@ def explain(
         results = pipeline.explain(file, settings)
     except NewscleanError as exc:
         raise _fail(exc) from None
-    out = Console(highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, emoji=False)  # page text as it is
     for page, result in results:
         if len(results) > 1 and not as_json:
             out.print(f"[bold]── {page.input.record} {page.input.url or ''}[/bold]")

@@ -136,7 +136,15 @@ def explain(file: Path, config: Config) -> list[tuple[Page, CleanResult]]:
         reject = rejects[0]
         raise InputError(str(file), reject.message.removeprefix(f"{reject.path}: "))
     return [
-        (page, clean_text(page.text, config, extracted=page.extracted))
+        (
+            page,
+            clean_text(
+                page.text,
+                config,
+                extracted=page.extracted,
+                stated_title=page.hints.title if page.extracted else None,
+            ),
+        )
         for page in repair(pages, config)
     ]
 

@@ -85,14 +85,16 @@ def run_rules(
     label: str = "<text>",
     explain: bool = True,
     template: frozenset[int] = frozenset(),
+    stated_title: str | None = None,
 ) -> CleanResult:
     """Clean ``text`` with ``rules`` in order; ``label`` names the page in log messages.
 
     ``explain=False`` skips the per-line decisions (a fifth of the time on short pages);
     the batch path needs only the body and the removals. ``template`` holds the template
-    line keys of the page's site (``SiteTemplates.for_site``).
+    line keys of the page's site (``SiteTemplates.for_site``); ``stated_title`` the
+    headline the page's markup states.
     """
-    page = PageLines.from_text(text, template)
+    page = PageLines.from_text(text, template, stated_title)
     view = PageView(page, (None,) * len(page), lexicon)
     applied: list[str] = []
     failed: list[str] = []
@@ -131,6 +133,7 @@ def clean_text(
     templates: SiteTemplates | None = None,
     site: str | None = None,
     extracted: bool = False,
+    stated_title: str | None = None,
 ) -> CleanResult:
     """Clean one page's text with the rules ``config`` leaves enabled.
 
@@ -145,7 +148,7 @@ def clean_text(
     rules = select_rules(tuple(config.disabled_rules))
     if extracted:
         rules = tuple(r for r in rules if not r.dumps_only)
-    return run_rules(text, rules, default_lexicon(), template=template)
+    return run_rules(text, rules, default_lexicon(), template=template, stated_title=stated_title)
 
 
 def clean(
@@ -169,6 +172,7 @@ def clean(
             label=page.input.path,
             explain=False,
             template=template,
+            stated_title=page.hints.title if page.extracted else None,
         )
         cleaned.append(
             dataclasses.replace(

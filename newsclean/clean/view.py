@@ -27,11 +27,15 @@ class PageLines:
     # Keys (``newsclean.templates.line_key``) of the template lines of the page's site;
     # empty when no templates were given or the site is unknown.
     template: frozenset[int] = frozenset()
+    # The headline the page's markup states (HTML <h1>/og:title), when it was extracted.
+    stated_title: str | None = None
 
     @classmethod
-    def from_text(cls, text: str, template: frozenset[int] = frozenset()) -> PageLines:
+    def from_text(
+        cls, text: str, template: frozenset[int] = frozenset(), stated_title: str | None = None
+    ) -> PageLines:
         """Split ``text`` at "\\n" and strip each line (line numbers stay those of the text)."""
-        return cls(tuple(line.strip() for line in text.split("\n")), template)
+        return cls(tuple(line.strip() for line in text.split("\n")), template, stated_title)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -79,6 +83,11 @@ class PageView:
     def lines(self) -> tuple[str, ...]:
         """The stripped lines (blank lines are "")."""
         return self.page.lines
+
+    @property
+    def stated_title(self) -> str | None:
+        """The headline the page's markup states, if the text was extracted from it."""
+        return self.page.stated_title
 
     @property
     def template(self) -> frozenset[int]:

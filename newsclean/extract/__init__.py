@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Sequence
 
 from trafilatura.utils import load_html
 
 from newsclean.config import Config
 from newsclean.extract.fields import page_fields
-from newsclean.extract.text import main_text
+from newsclean.extract.text import is_too_deep, main_text
 from newsclean.page import Page, Reject
 
 __all__ = ["STAGE", "extract", "extract_page"]
@@ -24,6 +25,8 @@ __all__ = ["STAGE", "extract", "extract_page"]
 STAGE = "extract"
 
 logger = logging.getLogger(__name__)
+
+_TAG = re.compile(r"<[A-Za-z!?]")  # an element, a DOCTYPE or a processing instruction
 
 
 class NoArticle(ValueError):
@@ -64,11 +67,18 @@ def extract(pages: Sequence[Page], config: Config) -> tuple[list[Page], list[Rej
 def extract_page(page: Page) -> Page:
     """One page with its text and hints extracted; raises ``NoArticle`` if it has none."""
     tree = load_html(page.markup)
+    has_markup = _TAG.search(page.markup) is not None
+    if tree is None and has_markup:
+        # trafilatura wants a whole document and refuses a fragment ("<p>…</p>", as
+        # scrapers store an article body) or a page opening with a DOCTYPE it cannot
+        # place; as the body of a page, lxml parses either (entities unexpanded).
+        tree = load_html(f"<html><body>{page.markup}</body></html>")
     if tree is None:
-        raise NoArticle("not parseable as HTML")
+        raise NoArticle("not parseable as HTML" if has_markup else "not HTML (no markup in it)")
     text = main_text(tree, page.markup)
     if not text.strip():
-        raise NoArticle("no article text found in the HTML")
+        deep = " above the 255 levels of nesting lxml reads" if is_too_deep(tree) else ""
+        raise NoArticle(f"no article text found in the HTML{deep}")
     hints = page_fields(tree, page.input.url, page.input.fetched_at)
     return dataclasses.replace(page, text=text, hints=hints, markup="", extracted=True)
 

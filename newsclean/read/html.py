@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -11,10 +10,10 @@ from types import MappingProxyType
 from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.page import Page, Reject
-from newsclean.read.decode import decode
+from newsclean.read.decode import check_text, decode
 from newsclean.read.formats import is_gzipped
 from newsclean.read.inflate import gunzip
-from newsclean.read.source import STAGE, open_source, read_capped
+from newsclean.read.source import open_source, read_capped, reject_of
 
 # How browsers read a declared label (the WHATWG Encoding Standard): a page declaring
 # ISO-8859-1 or ASCII is read as windows-1252, GB2312 as GB18030, and so on. Python's
@@ -66,13 +65,14 @@ def read_html_page(path: Path, name: str, real_root: Path, config: Config) -> Pa
     sha256: str | None = None
     try:
         source = open_source(path, name, real_root)
-        raw = read_capped(source, config)
-        sha256 = hashlib.sha256(raw).hexdigest()
+        raw, sha256 = read_capped(source, config.max_input_bytes)
+        if raw is None:
+            limit = config.max_input_bytes
+            raise InputError(name, f"{source.size} bytes, over max_input_bytes ({limit})")
         data = gunzip(raw, config.max_input_bytes, name) if is_gzipped(name) else raw
         markup, encoding = decode_html(data, name)
     except InputError as exc:
-        cause = exc.__cause__ or exc
-        return Reject(name, STAGE, type(cause).__name__, str(exc), sha256)
+        return reject_of(exc, sha256)
     return Page(input=source.info(sha256, "html"), text="", markup=markup, encoding=encoding)
 
 
@@ -94,6 +94,16 @@ def decode_html(data: bytes, name: str, content_type: str | None = None) -> tupl
         raise InputError(name, "empty file")
     if data.startswith(_BYTE_ORDER_MARKS):  # decode() reads the mark
         return decode(data, name)
+    declared = _decode_as_declared(data, content_type)
+    if declared is None:
+        return decode(data, name)
+    check_text(*declared, name)  # a declaration does not make binary data text
+    return declared
+
+
+def _decode_as_declared(data: bytes, content_type: str | None) -> tuple[str, str] | None:
+    """The markup and codec by the header's or the page's declaration; ``None`` when
+    there is none, or the bytes do not fit it (detection then decides)."""
     for declared in (header_charset(content_type), declared_charset(data)):
         codec = _codec(declared)
         if codec is None:
@@ -105,8 +115,8 @@ def decode_html(data: bytes, name: str, content_type: str | None = None) -> tupl
         except UnicodeDecodeError:
             if codec == "cp1252":  # browsers read its five unassigned bytes as C1 controls
                 return data.decode(codec, "surrogateescape").translate(_CP1252_UNASSIGNED), codec
-            break  # a wrong declaration: detection below decides
-    return decode(data, name)
+            return None  # a wrong declaration
+    return None
 
 
 def header_charset(content_type: str | None) -> str | None:

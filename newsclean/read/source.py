@@ -1,20 +1,34 @@
-"""Open one input file safely: inside the input folder, a regular file, within the size cap."""
+"""Open one input file safely: inside the input folder, a regular file, within the size cap.
+
+A file is checked once (:func:`open_source`) and every later read opens it through
+:func:`opened`, which makes sure the file opened is the very file that was checked
+(same device, inode, size and mtime) and that it did not change while it was read.
+So a file swapped for a symlink out of IN, or for a FIFO, between the check and the
+read is refused, and a page is never archived with the sha256 of other bytes.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
+import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsclean.config import Config
 from newsclean.errors import InputError
-from newsclean.page import InputInfo
+from newsclean.page import InputInfo, Reject
 
 STAGE = "read"
 
-_CHUNK = 1024 * 1024
+# O_NONBLOCK: opening a FIFO put in the file's place must not wait for a writer (it is
+# then refused by its identity); reads of a regular file ignore the flag.
+_CHANGED = "changed while it was read (it is read again next run)"
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass(frozen=True)
@@ -25,6 +39,8 @@ class Source:
     name: str  # relative to IN, with forward slashes
     size: int
     mtime: datetime  # UTC
+    # (st_dev, st_ino, st_size, st_mtime_ns) when checked: what "the same file" means.
+    identity: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     def info(
         self,
@@ -39,46 +55,100 @@ class Source:
 
 
 def open_source(path: Path, name: str, real_root: Path) -> Source:
-    """Refuse what is not a regular file inside the input folder."""
+    """Refuse what is not a regular file inside the input folder.
+
+    Raises ``InputError`` for a file that is gone or cannot be looked at, a symlink
+    that is dangling, loops or leads out of ``real_root``, and anything not a regular
+    file (folder, FIFO, socket, device).
+    """
     try:
         real = path.resolve(strict=True)
         info = real.stat()
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop before 3.13
-        raise InputError(name, f"cannot read: {reason(exc)}") from exc
+    except RuntimeError as exc:  # a symlink loop, before Python 3.13
+        raise InputError(name, "cannot read: symlink loop") from exc
+    except OSError as exc:
+        why = "symlink loop" if exc.errno == errno.ELOOP else reason(exc)
+        raise InputError(name, f"cannot read: {why}") from exc
     if not real.is_relative_to(real_root):
         raise InputError(name, "resolves to a file outside the input folder")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(name, "not a regular file")
-    return Source(path, name, info.st_size, datetime.fromtimestamp(info.st_mtime, tz=UTC))
+    return Source(
+        path,
+        name,
+        info.st_size,
+        datetime.fromtimestamp(info.st_mtime, tz=UTC),
+        _identity(info),
+    )
 
 
-def read_capped(source: Source, config: Config) -> bytes:
-    """The file's bytes; a file over ``max_input_bytes`` (now or when read) is refused."""
-    limit = config.max_input_bytes
-    if source.size > limit:
-        raise InputError(source.name, f"{source.size} bytes, over max_input_bytes ({limit})")
+@contextmanager
+def opened(source: Source) -> Iterator[io.BufferedReader]:
+    """The checked file, open for reading.
+
+    Raises ``InputError`` if the file cannot be opened, is not the file
+    :func:`open_source` checked (replaced or changed since), or changed while it was
+    open (checked when the block ends without an error).
+    """
     try:
-        with source.path.open("rb") as stream:
-            raw = stream.read(limit + 1)
+        fd = os.open(source.path, _OPEN_FLAGS)
     except OSError as exc:
         raise InputError(source.name, f"cannot read: {reason(exc)}") from exc
-    if len(raw) > limit:
-        raise InputError(source.name, f"over max_input_bytes ({limit})")
-    return raw
+    with os.fdopen(fd, "rb") as stream:
+        if _identity(os.fstat(fd)) != source.identity:
+            raise InputError(source.name, "replaced or changed since it was listed")
+        os.set_blocking(fd, True)
+        yield stream
+        if _identity(os.fstat(fd)) != source.identity:
+            raise InputError(source.name, _CHANGED)
 
 
-def file_sha256(source: Source) -> str:
-    """The sha256 of a file read in chunks (for inputs too big to hold: WARC, JSONL)."""
-    digest = hashlib.sha256()
+def read_capped(source: Source, limit: int) -> tuple[bytes | None, str]:
+    """The bytes of a checked file and their sha256, read through :func:`opened`.
+
+    A file over ``limit`` is hashed as a stream and its bytes are never held:
+    ``None``, so that the caller refuses it with its sha256 (a rerun then knows it).
+    """
+    with opened(source) as stream:
+        if source.size > limit:
+            return None, stream_sha256(stream, source)
+        try:
+            # Not read(limit + 1): that allocates the whole cap up front for every small file.
+            raw = stream.read(source.size + 1)
+        except OSError as exc:
+            raise InputError(source.name, f"cannot read: {reason(exc)}") from exc
+        if len(raw) != source.size:
+            raise InputError(source.name, _CHANGED)
+    return raw, hashlib.sha256(raw).hexdigest()
+
+
+def stream_sha256(stream: io.BufferedReader, source: Source) -> str:
+    """The sha256 of an :func:`opened` file read to its end, which is then rewound
+    (for inputs read as a stream: WARC, JSONL)."""
     try:
-        with source.path.open("rb") as stream:
-            while chunk := stream.read(_CHUNK):
-                digest.update(chunk)
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        stream.seek(0)
     except OSError as exc:
         raise InputError(source.name, f"cannot read: {reason(exc)}") from exc
-    return digest.hexdigest()
+    return digest
+
+
+def reject_of(exc: InputError, sha256: str | None = None) -> Reject:
+    """The reject of an input that failed with ``exc``, named by the error's cause (the
+    OS or library error) when it has one.
+
+    A helper, not a local ``cause = exc.__cause__ or exc`` in the reader: a local
+    that outlives the ``except`` block makes a cycle (exception, traceback, frame,
+    local) that keeps every buffer of the failed read alive until the next garbage
+    collection; a batch of gzip bombs would hold the cap's worth of memory each.
+    """
+    return Reject(exc.path, STAGE, type(exc.__cause__ or exc).__name__, str(exc), sha256)
 
 
 def reason(exc: BaseException) -> str:
     """An OS error's message without the errno and path clutter."""
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from newsclean.config import Config
@@ -11,7 +10,7 @@ from newsclean.page import Page, Reject
 from newsclean.read.decode import decode
 from newsclean.read.formats import input_format, is_gzipped
 from newsclean.read.inflate import gunzip
-from newsclean.read.source import STAGE, open_source, read_capped
+from newsclean.read.source import open_source, read_capped, reject_of
 
 
 def read_text_page(path: Path, name: str, real_root: Path, config: Config) -> Page | Reject:
@@ -25,13 +24,14 @@ def read_text_page(path: Path, name: str, real_root: Path, config: Config) -> Pa
     sha256: str | None = None
     try:
         source = open_source(path, name, real_root)
-        raw = read_capped(source, config)
-        sha256 = hashlib.sha256(raw).hexdigest()
+        raw, sha256 = read_capped(source, config.max_input_bytes)
+        if raw is None:
+            limit = config.max_input_bytes
+            raise InputError(name, f"{source.size} bytes, over max_input_bytes ({limit})")
         data = gunzip(raw, config.max_input_bytes, name) if is_gzipped(name) else raw
         text, encoding = decode(data, name)
     except InputError as exc:
-        cause = exc.__cause__ or exc
-        return Reject(name, STAGE, type(cause).__name__, str(exc), sha256)
+        return reject_of(exc, sha256)
     provenance = source.info(sha256, input_format(name, config) or "text")
     return Page(input=provenance, text=normalize_newlines(text), encoding=encoding)
 

@@ -18,15 +18,17 @@ def discover(root: Path, config: Config) -> list[Path]:
     relative POSIX path.
 
     Hidden files and folders (name starting with ".") are skipped. Links to
-    folders are never followed, so there are no loops and no way out of ``root``;
-    a link to a file is taken only if it resolves to a regular file inside ``root``.
+    folders are never followed, so there are no loops and no way out of ``root``
+    (the files of a folder linked from inside ``root`` are read where they are).
+    A link named like an input is returned as it is: the read stage reads it if it
+    resolves to a regular file inside ``root``, and otherwise rejects it with the
+    reason (outside the input folder, dangling, a loop), so it leaves a trace.
     A subfolder that cannot be listed is logged and skipped.
 
     Raises ``UsageError`` if ``root`` is not a readable folder.
     """
     if not root.is_dir():
         raise UsageError(f"input folder {root} does not exist or is not a folder")
-    real_root = root.resolve()
     found: list[Path] = []
     pending = [root]
     while pending:
@@ -46,19 +48,8 @@ def discover(root: Path, config: Config) -> list[Path]:
             if entry.is_dir(follow_symlinks=False):
                 pending.append(path)
             elif input_format(entry.name, config) is None:
-                continue
-            elif entry.is_symlink():
-                if _is_file_inside(path, real_root):
-                    found.append(path)
-            elif entry.is_file(follow_symlinks=False):  # not a FIFO, socket or device
-                found.append(path)
+                if entry.is_symlink():
+                    logger.info("not following %s: a link that is not an input file", path)
+            elif entry.is_symlink() or entry.is_file(follow_symlinks=False):
+                found.append(path)  # not a FIFO, socket or device (a link is checked on read)
     return sorted(found, key=lambda path: path.relative_to(root).as_posix())
-
-
-def _is_file_inside(link: Path, real_root: Path) -> bool:
-    """Whether a symlink resolves to a regular file inside the (resolved) root."""
-    try:
-        target = link.resolve(strict=True)
-    except (OSError, RuntimeError):  # dangling link, or a loop (RuntimeError before 3.13)
-        return False
-    return target.is_relative_to(real_root) and target.is_file()

@@ -4,8 +4,9 @@ FastWARC (from resiliparse) parses the records and undoes the HTTP content and
 transfer encodings. Records that hold no article are skipped without a trace, as
 a crawl is full of them: requests, metadata, warcinfo, revisits, DNS answers,
 images and scripts, and responses that are not a success (redirects, 404 pages).
-A broken record (bad digest, truncated, undecodable) becomes a ``Reject`` naming
-the record, and the records after it go on; a file that stops parsing mid-way
+A broken record (bad digest, truncated, undecodable, no or unknown WARC-Type, a
+bad Content-Length, an HTTP response without a status line) becomes a ``Reject``
+naming the record, and the records after it go on; a file that stops parsing mid-way
 keeps the pages before the break and rejects the rest.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
@@ -21,7 +23,15 @@ from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.page import Page, Reject
 from newsclean.read.html import decode_html
-from newsclean.read.source import STAGE, Source, file_sha256, open_source, reason
+from newsclean.read.source import (
+    STAGE,
+    Source,
+    open_source,
+    opened,
+    reason,
+    reject_of,
+    stream_sha256,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -34,43 +44,53 @@ def read_warc(
     """Read every HTML response of the WARC file at ``path``.
 
     ``max_input_bytes`` applies to each record's payload, not to the file: a WARC
-    of many pages is read as a stream.
+    of many pages is read as a stream. An empty file, or one with no record, is
+    rejected as such.
     """
     try:
         source = open_source(path, name, real_root)
-        sha256 = file_sha256(source)
-    except InputError as exc:
-        cause = exc.__cause__ or exc
-        return [], [Reject(name, STAGE, type(cause).__name__, str(exc))]
+        with opened(source) as stream:
+            sha256 = stream_sha256(stream, source)
+            pages, rejects, seen = _read_records(stream, source, sha256, config)
+    except InputError as exc:  # the file changed while read: no page of it is kept
+        return [], [reject_of(exc)]
+    if not seen and not rejects:
+        why = "empty file" if source.size == 0 else "no WARC record in it"
+        rejects = [Reject(name, STAGE, "InputError", f"{name}: {why}", sha256)]
+    return pages, rejects
+
+
+def _read_records(
+    stream: BinaryIO, source: Source, sha256: str, config: Config
+) -> tuple[list[Page], list[Reject], int]:
+    """The pages and rejects of an open WARC file, and how many records it has."""
+    name = source.name
     pages: list[Page] = []
     rejects: list[Reject] = []
     last = ""
+    seen = 0
     try:
-        with source.path.open("rb") as stream:
-            records = ArchiveIterator(
-                stream,
-                record_types=WarcRecordType.response | WarcRecordType.resource,
-                parse_http=False,  # after the digest check, which needs the raw block
-            )
-            for record in records:
-                last = record.record_id or f"offset {record.stream_pos}"
-                try:
-                    page = _read_record(record, last, source, sha256, config)
-                except (InputError, OSError, ValueError) as exc:
-                    message = exc.reason if isinstance(exc, InputError) else reason(exc)
-                    rejects.append(
-                        Reject(
-                            name,
-                            STAGE,
-                            type(exc.__cause__ or exc).__name__,
-                            f"{name}: record {last}: {message}",
-                            sha256,
-                            record=last,
-                        )
+        # All record types, so that a record of no known type is reported, not skipped.
+        for record in ArchiveIterator(stream, parse_http=False):  # parsed after the digest check
+            seen += 1
+            last = record.record_id or f"offset {record.stream_pos}"
+            try:
+                page = _read_record(record, last, source, sha256, config)
+            except (InputError, OSError, ValueError) as exc:
+                message = exc.reason if isinstance(exc, InputError) else reason(exc)
+                rejects.append(
+                    Reject(
+                        name,
+                        STAGE,
+                        type(exc.__cause__ or exc).__name__,
+                        f"{name}: record {last}: {message}",
+                        sha256,
+                        record=last,
                     )
-                    continue
-                if page is not None:
-                    pages.append(page)
+                )
+                continue
+            if page is not None:
+                pages.append(page)
     except OSError as exc:  # the file stops parsing: what came before is kept
         where = f"after record {last}" if last else "at the first record"
         rejects.append(
@@ -83,13 +103,23 @@ def read_warc(
                 record=f"after {last}" if last else "",
             )
         )
-    return pages, rejects
+    return pages, rejects, seen
 
 
 def _read_record(
     record: WarcRecord, record_id: str, source: Source, sha256: str, config: Config
 ) -> Page | None:
     """The page of one record, or ``None`` for a record that holds no article."""
+    if record.record_type in (WarcRecordType.no_type, WarcRecordType.unknown):
+        kind = record.headers.get("WARC-Type")
+        raise InputError(source.name, f"unknown WARC-Type {kind!r}" if kind else "no WARC-Type")
+    # FastWARC reads a missing, negative or non-numeric length (or a header cut short)
+    # as 0, and then loses its place in the file; say what was wrong with the record.
+    length = (record.headers.get("Content-Length") or "").strip()
+    if not length.isdigit() or int(length) != record.content_length:
+        raise InputError(source.name, f"bad Content-Length {length!r}")
+    if record.record_type not in (WarcRecordType.response, WarcRecordType.resource):
+        return None
     # Checked before the HTTP parse, which consumes the block; a record over the cap is
     # neither hashed nor held, and is refused below only if it is an HTML page.
     too_big = record.content_length > config.max_input_bytes
@@ -102,7 +132,9 @@ def _read_record(
             return None  # DNS answers and other non-HTTP responses
         record.parse_http(auto_decode="all")  # gzip, brotli and chunked bodies come out plain
         status = record.http_headers.status_code
-        if status is None or not 200 <= status < 300:
+        if status is None:
+            raise InputError(source.name, "not an HTTP response (no status line)")
+        if not 200 <= status < 300:
             logger.debug("%s: record %s: HTTP %s skipped", source.name, record_id, status)
             return None
         content_type = record.http_headers.get("Content-Type")

@@ -15,7 +15,7 @@ import newsclean.read.formats
 import newsclean.read.text
 from newsclean.config import Config
 from newsclean.errors import UsageError
-from newsclean.read import discover
+from newsclean.read import discover, read_batch
 
 TREE = Path(__file__).resolve().parents[1] / "data" / "read" / "tree"
 
@@ -70,7 +70,20 @@ def test_symlinks_never_lead_out_of_the_root(tmp_path: Path) -> None:
     (root / "sub" / "to-inside-file.txt").symlink_to(root / "real.txt")
     (root / "sub" / "loop").symlink_to(root, target_is_directory=True)
     (root / "dangling.txt").symlink_to(root / "gone.txt")
-    assert names(root) == ["real.txt", "sub/to-inside-file.txt"]
+    # Links named like inputs are listed, so that read can reject them with a reason;
+    # links to folders are never followed.
+    assert names(root) == [
+        "dangling.txt",
+        "real.txt",
+        "sub/to-inside-file.txt",
+        "to-outside-file.txt",
+    ]
+    pages, rejects = read_batch(root, discover(root, Config()), Config())
+    assert [p.input.path for p in pages] == ["real.txt", "sub/to-inside-file.txt"]
+    assert [(r.path, r.message) for r in rejects] == [
+        ("dangling.txt", "dangling.txt: cannot read: No such file or directory"),
+        ("to-outside-file.txt", "to-outside-file.txt: resolves to a file outside the input folder"),
+    ]
 
 
 def test_fifo_with_a_text_name_is_not_an_input(tmp_path: Path) -> None:

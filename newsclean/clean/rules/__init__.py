@@ -25,6 +25,7 @@ from newsclean.clean.rules.drop_photo_credits import drop_photo_credits
 from newsclean.clean.rules.drop_related_blocks import drop_related_blocks
 from newsclean.clean.rules.drop_site_header import drop_site_header
 from newsclean.clean.rules.drop_source_lines import drop_source_lines
+from newsclean.clean.rules.drop_stated_title import drop_stated_title
 from newsclean.clean.rules.drop_template_lines import drop_template_lines
 from newsclean.clean.rules.drop_title import drop_title
 from newsclean.clean.rules.drop_trailing_widgets import drop_trailing_widgets
@@ -32,6 +33,7 @@ from newsclean.clean.rules.drop_unmarked_captions import drop_unmarked_captions
 
 RULES: tuple[Rule, ...] = (
     drop_site_header,
+    drop_stated_title,
     drop_image_captions,  # reads image lines by shape, before they are removed
     drop_image_markup,
     drop_image_filenames,
