@@ -27,10 +27,14 @@ def eval_pages() -> list[Path]:
 
 
 def text_dump(html: bytes) -> str:
-    """Every line of visible text of a page (a full-page dump, no DOM left)."""
+    """Every line of visible text of a page (a full-page dump, no DOM left), decoded as
+    newsclean decodes HTML (lxml alone guesses Latin-1 and makes mojibake of UTF-8)."""
+    from newsclean.errors import InputError
+    from newsclean.read.html import decode_html
+
     try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+        root = lxml.html.fromstring(decode_html(html, "page.html")[0])
+    except (ValueError, lxml.etree.ParserError, InputError):
         return ""
     for bad in root.xpath("//script|//style|//noscript"):
         bad.drop_tree()

@@ -23,6 +23,7 @@ from newsclean.metadata import extract_metadata
 from newsclean.page import Page, Reject, RunInfo
 from newsclean.read import read_batch
 from newsclean.read.batch import relative_name
+from newsclean.read.formats import input_format
 from newsclean.repair import repair
 from newsclean.templates import SiteTemplates
 from newsclean.templates.stats import PageLines, page_lines
@@ -76,13 +77,14 @@ class BatchResult:
 def count_job(job: Job, config: Config) -> list[PageLines]:
     """The template pass over one batch: each text page's site and lines.
 
-    Only pages read as text are counted: they are cheap to read twice, and they are the
-    full-page dumps that carry menus and footers; HTML loses those to extraction. The
+    Only text and markdown files are read: they are cheap to read twice, and they are
+    the full-page dumps that carry menus and footers; HTML loses those to extraction. The
     counting itself happens once for the run (``count_page_lines``), so identical texts
     in different batches are counted once and templates do not depend on batching.
     """
-    read, _ = read_batch(job.root, job.paths, config)
-    fresh = [p for p in read if p.input.key not in job.known and not p.markup]
+    dumps = [p for p in job.paths if input_format(p.name, config) in ("text", "markdown")]
+    read, _ = read_batch(job.root, dumps, config)
+    fresh = [p for p in read if p.input.key not in job.known]
     return page_lines(repair(fresh, config))
 
 
