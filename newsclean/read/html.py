@@ -11,9 +11,7 @@ from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.page import Page, Reject
 from newsclean.read.decode import check_text, decode
-from newsclean.read.formats import is_gzipped
-from newsclean.read.inflate import gunzip
-from newsclean.read.source import open_source, read_capped, reject_of
+from newsclean.read.source import load_page_file
 
 # How browsers read a declared label (the WHATWG Encoding Standard): a page declaring
 # ISO-8859-1 or ASCII is read as windows-1252, GB2312 as GB18030, and so on. Python's
@@ -62,17 +60,10 @@ def read_html_page(path: Path, name: str, real_root: Path, config: Config) -> Pa
     """Read the HTML file at ``path`` into a page with ``markup`` set (``text`` is
     filled by the extract stage). A file that cannot be read becomes a ``Reject``.
     """
-    sha256: str | None = None
-    try:
-        source = open_source(path, name, real_root)
-        raw, sha256 = read_capped(source, config.max_input_bytes)
-        if raw is None:
-            limit = config.max_input_bytes
-            raise InputError(name, f"{source.size} bytes, over max_input_bytes ({limit})")
-        data = gunzip(raw, config.max_input_bytes, name) if is_gzipped(name) else raw
-        markup, encoding = decode_html(data, name)
-    except InputError as exc:
-        return reject_of(exc, sha256)
+    loaded = load_page_file(path, name, real_root, config, decode_html)
+    if isinstance(loaded, Reject):
+        return loaded
+    source, sha256, markup, encoding = loaded
     return Page(input=source.info(sha256, "html"), text="", markup=markup, encoding=encoding)
 
 

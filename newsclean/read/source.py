@@ -14,14 +14,17 @@ import hashlib
 import io
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.page import InputInfo, Reject
+from newsclean.read.formats import is_gzipped
+from newsclean.read.inflate import gunzip
 
 STAGE = "read"
 
@@ -143,6 +146,32 @@ def reject_of(exc: InputError, sha256: str | None = None) -> Reject:
     collection; a batch of gzip bombs would hold the cap's worth of memory each.
     """
     return Reject(exc.path, STAGE, type(exc.__cause__ or exc).__name__, str(exc), sha256)
+
+
+def load_page_file(
+    path: Path,
+    name: str,
+    real_root: Path,
+    config: Config,
+    decode: Callable[[bytes, str], tuple[str, str]],
+) -> tuple[Source, str, str, str] | Reject:
+    """Open, read (capped), hash, gunzip and ``decode`` a one-page file.
+
+    Returns the source, the sha256 of the bytes on disk, the decoded text and the codec;
+    a file that cannot be read becomes a ``Reject`` with the sha256 when it was read.
+    """
+    sha256: str | None = None
+    try:
+        source = open_source(path, name, real_root)
+        raw, sha256 = read_capped(source, config.max_input_bytes)
+        if raw is None:
+            limit = config.max_input_bytes
+            raise InputError(name, f"{source.size} bytes, over max_input_bytes ({limit})")
+        data = gunzip(raw, config.max_input_bytes, name) if is_gzipped(name) else raw
+        text, encoding = decode(data, name)
+    except InputError as exc:
+        return reject_of(exc, sha256)
+    return source, sha256, text, encoding
 
 
 def reason(exc: BaseException) -> str:

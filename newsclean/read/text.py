@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsclean.config import Config
-from newsclean.errors import InputError
 from newsclean.page import Page, Reject
 from newsclean.read.decode import decode
-from newsclean.read.formats import input_format, is_gzipped
-from newsclean.read.inflate import gunzip
-from newsclean.read.source import open_source, read_capped, reject_of
+from newsclean.read.formats import input_format
+from newsclean.read.source import load_page_file
 
 
 def read_text_page(path: Path, name: str, real_root: Path, config: Config) -> Page | Reject:
@@ -21,17 +19,10 @@ def read_text_page(path: Path, name: str, real_root: Path, config: Config) -> Pa
     ``Reject`` naming the error and the reason, with the file's sha256 when its
     bytes were read.
     """
-    sha256: str | None = None
-    try:
-        source = open_source(path, name, real_root)
-        raw, sha256 = read_capped(source, config.max_input_bytes)
-        if raw is None:
-            limit = config.max_input_bytes
-            raise InputError(name, f"{source.size} bytes, over max_input_bytes ({limit})")
-        data = gunzip(raw, config.max_input_bytes, name) if is_gzipped(name) else raw
-        text, encoding = decode(data, name)
-    except InputError as exc:
-        return reject_of(exc, sha256)
+    loaded = load_page_file(path, name, real_root, config, decode)
+    if isinstance(loaded, Reject):
+        return loaded
+    source, sha256, text, encoding = loaded
     provenance = source.info(sha256, input_format(name, config) or "text")
     return Page(input=provenance, text=normalize_newlines(text), encoding=encoding)
 

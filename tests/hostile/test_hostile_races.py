@@ -85,7 +85,7 @@ def _after_check(monkeypatch: pytest.MonkeyPatch, name: str, act: Callable[[Path
         act(path)
         return source
 
-    monkeypatch.setattr(newsclean.read.text, "open_source", hooked)
+    monkeypatch.setattr(newsclean.read.source, "open_source", hooked)
     monkeypatch.setattr(newsclean.read.jsonl, "open_source", hooked)
 
 
