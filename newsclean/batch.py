@@ -7,6 +7,8 @@ the site templates), so they run alike in this process, a process pool or on Ray
 from __future__ import annotations
 
 import dataclasses
+import logging
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,11 +30,49 @@ from newsclean.repair import repair
 from newsclean.templates import SiteTemplates
 from newsclean.templates.stats import PageLines, page_lines
 
+logger = logging.getLogger(__name__)
+
 
 def process(
     pages: Sequence[Page], config: Config, templates: SiteTemplates | None = None
 ) -> tuple[list[Page], list[Reject]]:
-    """Extract, repair, clean, describe and identify a batch of pages that were read."""
+    """Extract, repair, clean, describe and identify a batch of pages that were read.
+
+    A page that makes a stage fail unexpectedly (a bug, or input no test foresaw) is
+    rejected on its own: the batch is processed again page by page, so it costs only
+    that page.
+    """
+    try:
+        return _process(pages, config, templates)
+    except Exception:
+        if len(pages) == 1:
+            return [], [_failed(pages[0])]
+    done: list[Page] = []
+    rejects: list[Reject] = []
+    for page in pages:
+        try:
+            kept, dropped = _process([page], config, templates)
+        except Exception:
+            rejects.append(_failed(page))
+        else:
+            done += kept
+            rejects += dropped
+    return done, rejects
+
+
+def _failed(page: Page) -> Reject:
+    """The reject of a page a stage failed on; the traceback goes to the log."""
+    logger.warning("a stage failed on %s", page.input.path, exc_info=True)
+    kind, error = sys.exc_info()[:2]
+    name = kind.__name__ if kind else "Exception"
+    info = page.input
+    message = f"{info.path}: unexpected error: {error}"
+    return Reject(info.path, "process", name, message, info.sha256, info.record)
+
+
+def _process(
+    pages: Sequence[Page], config: Config, templates: SiteTemplates | None
+) -> tuple[list[Page], list[Reject]]:
     pages, failed = extract(pages, config)
     pages = repair(pages, config)
     pages = clean(pages, config, templates=templates)

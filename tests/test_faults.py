@@ -82,3 +82,27 @@ def test_a_real_small_filesystem_fills_up(tmp_path: Path) -> None:
         assert not DeltaTable.is_deltatable(str(mount / "out" / "articles"))
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_page_that_breaks_a_stage_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsclean.batch as batch
+    from newsclean.cli import EXIT_REJECTS
+
+    real = batch.extract_metadata
+    victim = sorted(SEEDS.glob("*.txt"))[1].name
+
+    def broken_on_one_page(pages, config):  # type: ignore[no-untyped-def]
+        if any(p.input.path == victim for p in pages):
+            raise RuntimeError("boom")
+        return real(pages, config)
+
+    monkeypatch.setattr(batch, "extract_metadata", broken_on_one_page)
+    result = runner.invoke(app, ["run", str(SEEDS), str(tmp_path / "out")])
+    assert result.exit_code == EXIT_REJECTS, result.output
+    assert len(read_archive(tmp_path / "out")) == 4
+    rejects = read_archive(tmp_path / "out", table="rejects")
+    assert rejects.select("input_path", "stage", "error").rows() == [
+        (victim, "process", "RuntimeError")
+    ]
