@@ -39,6 +39,7 @@ def archived(snapshot: Snapshot) -> Archived:
 
 
 def commit_metadata(run: RunInfo) -> dict[str, Any]:
+    """What every commit of a run records in the Delta log (``newsclean history``)."""
     return {
         "run_id": run.run_id,
         "newsclean_version": run.newsclean_version,
