@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 
 KEYS = (
@@ -174,6 +174,10 @@ def _trie_pattern(node: _Trie) -> str:
 _BUTTON_SPLIT = re.compile(r"[\s|•·/,;]+")
 
 
+# Lines remembered per lexicon: some 100 bytes each, so about 20 MB when full.
+MEMO_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """All languages' chrome words merged, with the patterns the rules match."""
@@ -197,6 +201,21 @@ class Lexicon:
     copyright_terms: re.Pattern[str]
     cookie_terms: re.Pattern[str]
     consent_word: re.Pattern[str]
+    # Answers of line classifications that depend only on this lexicon and the line:
+    # menus and footers repeat on every page of a site, so most lines are asked again.
+    # Bounded (cleared when full); never part of equality.
+    memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def remembered(self, kind: str, line: str, compute: Callable[[], str | None]) -> str | None:
+        """``compute()``, asked once per (kind, line) while the memo has room."""
+        key = (kind, line)
+        try:
+            return self.memo[key]
+        except KeyError:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            answer = self.memo[key] = compute()
+            return answer
 
     def label_kind(self, line: str) -> str | None:
         """The kind ("nav", "share", "ad", "comments", "tags") of a line that is only a

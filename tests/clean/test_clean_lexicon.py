@@ -93,3 +93,22 @@ def test_labels_match_whatever_the_case_and_decoration() -> None:
     assert lexicon.label_kind("Schreibe einen Kommentar.") == "comments"
     assert lexicon.label_kind("HINTERLASSEN SIE EINE ANTWORT Antwort abbrechen") == "comments"
     assert lexicon.label_kind("Skip to content of the site, the manual said.") is None
+
+
+def test_remembered_answers_once_and_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.clean import lexicon as module
+
+    lexicon = Lexicon.from_tables({})
+    calls: list[str] = []
+
+    def compute(line: str) -> str | None:
+        calls.append(line)
+        return None if line == "prose" else "nav"
+
+    assert lexicon.remembered("kind", "Menu", lambda: compute("Menu")) == "nav"
+    assert lexicon.remembered("kind", "Menu", lambda: compute("Menu")) == "nav"
+    assert calls == ["Menu"]
+    monkeypatch.setattr(module, "MEMO_SIZE", 3)
+    for n in range(10):
+        lexicon.remembered("kind", f"line {n}", lambda: None)
+    assert len(lexicon.memo) <= 3

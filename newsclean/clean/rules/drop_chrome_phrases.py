@@ -50,6 +50,10 @@ def chrome_kind(view: PageView, line: str) -> str | None:
     """Which kind of lexicon chrome ``line`` is ("nav", "share", "ad", "comments",
     "tags", "prompt", "copyright", "cookie"), or ``None``; other rules read it as a
     boundary signal."""
+    return view.lexicon.remembered("chrome", line, lambda: _classify(view, line))
+
+
+def _classify(view: PageView, line: str) -> str | None:
     kind = _kind(view, line)
     if kind is None and len(line) <= MAX_COOKIE_CHARS and view.lexicon.is_cookie_notice(line):
         return "cookie"
@@ -64,16 +68,17 @@ def drop_chrome_phrases(view: PageView) -> Iterator[Hit]:
     or paywall prompt, a copyright footer, a cookie notice; never a longer line that
     opens with such words, nor the cookie lines of a page mostly about cookies.
     """
-    lines, lexicon = view.lines, view.lexicon
+    lines = view.lines
     cookies: list[int] = []
     sentences = 0
     for i in view.kept():
         line = lines[i]
         sentences += ends_sentence(line)
-        if _kind(view, line):
-            yield Hit(i)
-        elif len(line) <= MAX_COOKIE_CHARS and lexicon.is_cookie_notice(line):
+        kind = chrome_kind(view, line)
+        if kind == "cookie":
             cookies.append(i)
+        elif kind:
+            yield Hit(i)
     about_cookies = sum(ends_sentence(lines[i]) for i in cookies) > MAX_COOKIE_SHARE * sentences
     if cookies and not about_cookies:
         yield from (Hit(i) for i in cookies)
