@@ -252,7 +252,12 @@ def rules() -> None:
 
 @app.command()
 def explain(
-    file: Annotated[Path, typer.Argument(help="One page to explain (text or markdown).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="One input to explain (any format; every page of a WARC or JSONL file)."
+        ),
+    ],
     config: Annotated[
         Path | None, typer.Option("--config", "-c", help="TOML file of settings.")
     ] = None,

@@ -34,6 +34,9 @@ from newsclean.templates import LineStats, SiteTemplates, merge, prune
 from newsclean.templates.stats import count_page_lines
 from newsclean.templates.store import sites_table, stats_from_table
 
+# The tables whose version a ``runs`` row records.
+RUN_TABLES = ("articles", "duplicates", "rejects")
+
 
 def run(
     in_dir: Path,
@@ -118,10 +121,6 @@ def run(
             "runs", rows, commit_metadata(run_info), archive.snapshot()
         )
     return report
-
-
-# The tables whose version a ``runs`` row records.
-RUN_TABLES = ("articles", "duplicates", "rejects")
 
 
 def explain(file: Path, config: Config) -> list[tuple[Page, CleanResult]]:

@@ -23,7 +23,6 @@ from newsclean.errors import ArchiveError
 # Joins path, sha256 and record into one staged column, so one set lookup selects rows.
 KEY = "_key"
 _SEP = "\x00"
-STAGING_SCHEMA = ARTICLES.append(pa.field(KEY, pa.string(), nullable=False))
 # Staging of a run killed this long ago is no longer of use to anyone.
 STALE_SECONDS = 24 * 3600
 

@@ -97,9 +97,6 @@ class PageView:
     def __len__(self) -> int:
         return len(self.page.lines)
 
-    def is_blank(self, i: int) -> bool:
-        return not self.page.lines[i]
-
     def is_kept(self, i: int) -> bool:
         """Whether line ``i`` is non-blank and no rule removed it yet."""
         return bool(self.page.lines[i]) and self._state[i] is None
