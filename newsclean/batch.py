@@ -21,6 +21,7 @@ from newsclean.clean import clean
 from newsclean.config import Config
 from newsclean.dedup import SCHEME, identify
 from newsclean.extract import extract
+from newsclean.location import ObjectFile, ObjectFolder
 from newsclean.metadata import extract_metadata
 from newsclean.page import Page, Reject, RunInfo
 from newsclean.read import read_batch
@@ -97,8 +98,8 @@ def _process(
 class Job:
     """One batch of input files, and the keys of those inputs an earlier run handled."""
 
-    root: Path
-    paths: tuple[Path, ...]
+    root: Path | ObjectFolder
+    paths: tuple[Path | ObjectFile, ...]
     known: frozenset[tuple[str, str, str]]
     templates: SiteTemplates | None = None
 
@@ -150,8 +151,8 @@ def process_job(job: Job, config: Config, run: RunInfo) -> BatchResult:
 
 
 def jobs(
-    root: Path,
-    paths: Sequence[Path],
+    root: Path | ObjectFolder,
+    paths: Sequence[Path | ObjectFile],
     known: set[tuple[str, str, str]],
     size: int,
     templates: SiteTemplates | None = None,

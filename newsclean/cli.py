@@ -13,7 +13,6 @@ import dataclasses
 import enum
 import json
 import logging
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +27,7 @@ from newsclean.archive import maintenance
 from newsclean.config import Config
 from newsclean.engine.ray import RayEngine
 from newsclean.errors import ArchiveError, InputError, NewscleanError, UsageError
+from newsclean.location import parse_location
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_ARCHIVE, EXIT_BUG = 0, 1, 2, 3, 4
 
@@ -58,16 +58,6 @@ class EngineName(enum.StrEnum):
     RAY = "ray"
 
 
-# A URL scheme (s3://, gs://, …); two letters at least, so a Windows drive is not one.
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
-
-
-def _local_folder(path: Path) -> Path:
-    if _URL.match(str(path)):
-        raise UsageError(f"{path}: object-store paths are not supported yet; use a local folder")
-    return path
-
-
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"newsclean {__version__}")
@@ -91,10 +81,13 @@ def _main(
 
 @app.command()
 def run(
-    in_dir: Annotated[Path, typer.Argument(help="Folder of scraped pages (read recursively).")],
-    out_dir: Annotated[Path, typer.Argument(help="Archive folder (created if missing).")] = Path(
-        "out"
-    ),
+    # str, not Path: a Path would turn s3://bucket into s3:/bucket.
+    in_dir: Annotated[
+        str, typer.Argument(help="Folder or s3:// URL of scraped pages (read recursively).")
+    ],
+    out_dir: Annotated[
+        str, typer.Argument(help="Archive folder or s3:// URL (created if missing).")
+    ] = "out",
     config: Annotated[
         Path | None, typer.Option("--config", "-c", help="TOML file of settings.")
     ] = None,
@@ -124,9 +117,10 @@ def run(
             settings = dataclasses.replace(settings, workers=workers)
         if address is not None and engine is not EngineName.RAY:
             raise UsageError("--address needs --engine ray")
-        if not _local_folder(in_dir).is_dir():
+        source = parse_location(in_dir)
+        if isinstance(source, Path) and not source.is_dir():
             raise UsageError(f"{in_dir}: no such folder")
-        _local_folder(out_dir)
+        target = parse_location(out_dir)
         show_bar = err.is_terminal and not as_json
         with contextlib.ExitStack() as stack:
             cluster = None
@@ -145,8 +139,8 @@ def run(
             )
             task = bar.add_task("inputs", total=None)
             result = pipeline.run(
-                in_dir,
-                out_dir,
+                source,
+                target,
                 settings,
                 progress=lambda n: bar.advance(task, n),
                 engine=cluster,
@@ -180,13 +174,13 @@ def run(
 
 @app.command()
 def history(
-    out_dir: Annotated[Path, typer.Argument(help="Archive folder.")] = Path("out"),
+    out_dir: Annotated[str, typer.Argument(help="Archive folder or s3:// URL.")] = "out",
     table: Annotated[str, typer.Option("--table", help="Which table's versions.")] = "articles",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
 ) -> None:
     """List the versions of an archive table: number, time, run id and rows added."""
     try:
-        entries = archive.history(out_dir, table)
+        entries = archive.history(parse_location(out_dir), table)
     except NewscleanError as exc:
         raise _fail(exc) from None
     for entry in entries:
@@ -202,7 +196,7 @@ def history(
 
 @app.command()
 def vacuum(
-    out_dir: Annotated[Path, typer.Argument(help="Archive folder.")] = Path("out"),
+    out_dir: Annotated[str, typer.Argument(help="Archive folder or s3:// URL.")] = "out",
     retention_hours: Annotated[
         int | None,
         typer.Option(
@@ -217,7 +211,7 @@ def vacuum(
 ) -> None:
     """Remove files that no version of the archive references (left by killed runs)."""
     try:
-        removed = maintenance.vacuum(out_dir, retention_hours, dry_run)
+        removed = maintenance.vacuum(parse_location(out_dir), retention_hours, dry_run)
     except NewscleanError as exc:
         raise _fail(exc) from None
     verb = "would remove" if dry_run else "removed"
@@ -229,11 +223,11 @@ def vacuum(
 
 @app.command()
 def compact(
-    out_dir: Annotated[Path, typer.Argument(help="Archive folder.")] = Path("out"),
+    out_dir: Annotated[str, typer.Argument(help="Archive folder or s3:// URL.")] = "out",
 ) -> None:
     """Merge the archive's small files; every earlier version stays readable."""
     try:
-        metrics = maintenance.compact(out_dir)
+        metrics = maintenance.compact(parse_location(out_dir))
     except NewscleanError as exc:
         raise _fail(exc) from None
     for table, figures in metrics.items():

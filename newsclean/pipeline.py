@@ -25,8 +25,9 @@ from newsclean.config import Config
 from newsclean.engine import Engine, LocalEngine, PairEngine, default_workers
 from newsclean.errors import InputError, UsageError
 from newsclean.extract import extract
+from newsclean.location import ObjectFolder
 from newsclean.page import Page, Reject, RunInfo
-from newsclean.read import discover, read_batch
+from newsclean.read import discover_inputs, read_batch
 from newsclean.read.formats import input_endings
 from newsclean.repair import repair
 from newsclean.report import RunReport
@@ -39,8 +40,8 @@ RUN_TABLES = ("articles", "duplicates", "rejects")
 
 
 def run(
-    in_dir: Path,
-    out_dir: Path,
+    in_dir: Path | ObjectFolder,
+    out_dir: Path | ObjectFolder,
     config: Config,
     progress: Callable[[int], None] | None = None,
     engine: Engine | None = None,
@@ -50,7 +51,7 @@ def run(
     Batches run on ``engine`` (default: a local process pool of ``config.workers``);
     the archive does not depend on which engine ran them, nor on how many workers.
     """
-    paths = discover(in_dir, config)
+    paths = discover_inputs(in_dir, config)
     if not paths:
         endings = ", ".join(input_endings(config))
         raise UsageError(f"{in_dir}: no input files (looked for {endings} and their .gz)")
@@ -73,7 +74,7 @@ def run(
     templates = SiteTemplates.from_stats(merge(archived_lines, counted))
 
     # Pass two: every stage up to dedup, batch by batch; rows wait on disk.
-    staging = Staging.create(out_dir, run_info.run_id)
+    staging = Staging.create(archive.staging_parent(), run_info.run_id)
     pages: list[Page] = []
     rejects: list[Reject] = []
     skipped = 0

@@ -11,13 +11,15 @@ from pathlib import Path
 
 from deltalake import DeltaTable
 from deltalake.exceptions import DeltaError
+from pyarrow import fs
 
-from newsclean.archive.store import TABLES
+from newsclean.archive.store import TABLES, Archive
 from newsclean.errors import ArchiveError, UsageError
+from newsclean.location import ObjectFolder
 
 
 def vacuum(
-    out: Path, retention_hours: int | None = None, dry_run: bool = False
+    out: Path | ObjectFolder, retention_hours: int | None = None, dry_run: bool = False
 ) -> dict[str, list[str]]:
     """Delete the files of each table that no version in its log references.
 
@@ -39,8 +41,8 @@ def vacuum(
     removed: dict[str, list[str]] = {}
     for name, path in _tables(out).items():
         try:
-            table = DeltaTable(str(path))
-            keep = _retained_versions(path / "_delta_log", int(table.version()))
+            table = DeltaTable(path)
+            keep = _retained_versions(_log_names(path), int(table.version()))
             files = table.vacuum(
                 retention_hours=retention_hours,
                 dry_run=dry_run,
@@ -58,7 +60,9 @@ def vacuum(
     return removed
 
 
-def compact(out: Path, target_size: int | None = None) -> dict[str, dict[str, object]]:
+def compact(
+    out: Path | ObjectFolder, target_size: int | None = None
+) -> dict[str, dict[str, object]]:
     """Merge the small files of each table (one per run and table) into larger ones.
 
     The merge is a Delta ``OPTIMIZE`` commit: it adds no rows and removes none, which
@@ -72,32 +76,48 @@ def compact(out: Path, target_size: int | None = None) -> dict[str, dict[str, ob
     metrics: dict[str, dict[str, object]] = {}
     for name, path in _tables(out).items():
         try:
-            result = DeltaTable(str(path)).optimize.compact(target_size=target_size)
+            result = DeltaTable(path).optimize.compact(target_size=target_size)
         except (DeltaError, OSError) as exc:
             raise ArchiveError(f"{path}: cannot compact: {exc}") from exc
         metrics[name] = dict(result)
     return metrics
 
 
-def _tables(out: Path) -> dict[str, Path]:
-    """Folder of each table of ``TABLES`` that exists under ``out``; none is an error."""
-    found = {name: out / name for name in TABLES if (out / name / "_delta_log").is_dir()}
+def _tables(out: Path | ObjectFolder) -> dict[str, str]:
+    """Folder (path or URL) of each table of ``TABLES`` that exists under ``out``; none
+    is an error."""
+    archive = Archive(out)
+    found = {name: archive.path(name) for name in TABLES}
+    try:
+        found = {name: path for name, path in found.items() if DeltaTable.is_deltatable(path)}
+    except (DeltaError, OSError) as exc:
+        raise ArchiveError(f"{out}: cannot read: {exc}") from exc
     if not found:
         raise ArchiveError(f"{out}: no newsclean archive here")
     return found
 
 
-def _retained_versions(log: Path, latest: int) -> list[int]:
-    """Every version up to ``latest`` that the log in folder ``log`` still holds.
+def _log_names(table: str) -> list[str]:
+    """Names of the files in a table's Delta log (``table`` a local path or a URL)."""
+    if "://" in table:
+        filesystem, base = fs.FileSystem.from_uri(table)
+    else:
+        filesystem, base = fs.LocalFileSystem(), str(Path(table).resolve())
+    listing = filesystem.get_file_info(fs.FileSelector(f"{base}/_delta_log"))
+    return [info.base_name for info in listing]
+
+
+def _retained_versions(log: list[str], latest: int) -> list[int]:
+    """Every version up to ``latest`` that a Delta log of these file names still holds.
 
     The log holds every version from its start: version 0 while that commit file
     exists, else the oldest checkpoint (log cleanup removes commits only below a
     checkpoint). Should a version in between not be readable after all, deltalake
     refuses to keep it and the vacuum fails, rather than deleting its files.
     """
-    if (log / f"{0:020d}.json").is_file():
+    if f"{0:020d}.json" in log:
         return list(range(latest + 1))
-    names = (p.name.split(".")[0] for p in log.glob("*.checkpoint*"))
+    names = (name.split(".")[0] for name in log if ".checkpoint" in name)
     checkpoints = [int(n) for n in names if n.isdigit()]
     start = min([c for c in checkpoints if c <= latest], default=latest)
     return list(range(start, latest + 1))

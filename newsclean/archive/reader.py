@@ -8,32 +8,27 @@ from pathlib import Path
 import polars as pl
 from deltalake import DeltaTable
 
-from newsclean.archive.store import TABLES
+from newsclean.archive.store import TABLES, Archive
 from newsclean.errors import ArchiveError
+from newsclean.location import ObjectFolder, parse_location
 
 
 def read_archive(
-    out: str | Path, version: int | None = None, table: str = "articles"
+    out: str | Path | ObjectFolder, version: int | None = None, table: str = "articles"
 ) -> pl.DataFrame:
-    """Read ``table`` of the archive at ``out``, at ``version`` (default: the latest).
+    """Read ``table`` of the archive at ``out`` (a folder or an ``s3://`` URL), at
+    ``version`` (default: the latest).
 
     >>> read_archive("out").select("title", "language")  # doctest: +SKIP
     """
-    if table not in TABLES:
-        raise ArchiveError(f"no table {table!r}; the archive has {', '.join(TABLES)}")
-    path = Path(out) / table
-    if not DeltaTable.is_deltatable(str(path)):
-        raise ArchiveError(f"{path}: no such archive table")
-    return pl.read_delta(str(path), version=version)
+    path = table_path(out, table)
+    return pl.read_delta(path, version=version)
 
 
-def history(out: str | Path, table: str = "articles") -> list[dict[str, object]]:
+def history(out: str | Path | ObjectFolder, table: str = "articles") -> list[dict[str, object]]:
     """One entry per version of ``table``, oldest first: version, time, run id, rows added."""
-    path = Path(out) / table
-    if not DeltaTable.is_deltatable(str(path)):
-        raise ArchiveError(f"{path}: no such archive table")
     entries = []
-    for commit in DeltaTable(str(path)).history():
+    for commit in DeltaTable(table_path(out, table)).history():
         metrics = commit.get("operationMetrics", {})
         entries.append(
             {
@@ -46,3 +41,13 @@ def history(out: str | Path, table: str = "articles") -> list[dict[str, object]]
             }
         )
     return sorted(entries, key=lambda e: int(str(e["version"])))
+
+
+def table_path(out: str | Path | ObjectFolder, table: str) -> str:
+    """The path or URL of an existing ``table`` of the archive at ``out``."""
+    if table not in TABLES:
+        raise ArchiveError(f"no table {table!r}; the archive has {', '.join(TABLES)}")
+    path = Archive(parse_location(out) if isinstance(out, str) else out).path(table)
+    if not DeltaTable.is_deltatable(path):
+        raise ArchiveError(f"{path}: no such archive table")
+    return path

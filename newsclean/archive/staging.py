@@ -2,8 +2,9 @@
 
 Rows are staged so that a run's memory holds only what dedup needs (ids, signatures,
 provenance) however many pages it reads; the bodies wait on disk until dedup has
-decided which pages become articles. Staging lives under ``OUT/.staging/<run id>``:
-no Delta table references it, so a killed run's leftovers are never read as rows.
+decided which pages become articles. Staging lives under ``OUT/.staging/<run id>``
+(for an archive in an object store, under the system's temporary folder): no Delta
+table references it, so a killed run's leftovers are never read as rows.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ class Staging:
         self._files: list[Path] = []
 
     @classmethod
-    def create(cls, out: Path, run_id: str) -> Staging:
-        """A fresh staging folder for ``run_id``; stale ones of killed runs are removed."""
-        parent = out / ".staging"
+    def create(cls, parent: Path, run_id: str) -> Staging:
+        """A fresh staging folder for ``run_id`` in ``parent``; stale ones of killed runs
+        are removed."""
         if parent.is_dir():
             cutoff = time.time() - STALE_SECONDS
             for old in parent.iterdir():

@@ -8,6 +8,7 @@ removes them), never a half-visible batch.
 from __future__ import annotations
 
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from deltalake import (
     write_deltalake,
 )
 from deltalake.exceptions import CommitFailedError, DeltaError, TableNotFoundError
+from pyarrow import fs
 
 from newsclean.archive.schema import (
     ARTICLES,
@@ -32,6 +34,7 @@ from newsclean.archive.schema import (
     SITES,
 )
 from newsclean.errors import ArchiveError, ConcurrentWriteError, UsageError
+from newsclean.location import ObjectFolder
 
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -53,28 +56,23 @@ TABLE_PROPERTIES = {
 
 
 class Archive:
-    """A newsclean archive folder holding the Delta tables in ``TABLES``."""
+    """A newsclean archive folder (local or in an object store) holding the Delta
+    tables in ``TABLES``."""
 
-    def __init__(self, root: Path, zstd_level: int = 3) -> None:
+    def __init__(self, root: Path | ObjectFolder, zstd_level: int = 3) -> None:
         self.root = root
         self._writer_properties = WriterProperties(compression="ZSTD", compression_level=zstd_level)
 
     @classmethod
-    def open(cls, root: Path, zstd_level: int = 3) -> Archive:
+    def open(cls, root: Path | ObjectFolder, zstd_level: int = 3) -> Archive:
         """Open or create the archive at ``root``; refuse a folder that holds anything else."""
+        if isinstance(root, ObjectFolder):
+            _check_object_folder(root)
+            return cls(root, zstd_level)
         if root.exists() and not root.is_dir():
             raise UsageError(f"{root}: exists and is not a folder")
         if root.is_dir():
-            foreign = sorted(
-                p.name
-                for p in root.iterdir()
-                if not p.name.startswith(".") and p.name not in TABLES
-            )
-            if foreign:
-                raise UsageError(
-                    f"{root}: not a newsclean archive (holds {', '.join(foreign[:3])}); "
-                    "choose an empty or new folder"
-                )
+            _refuse_foreign(root, [p.name for p in root.iterdir()])
         try:
             root.mkdir(parents=True, exist_ok=True)
             # A private name: two runs starting at once must not trip over one probe.
@@ -84,14 +82,23 @@ class Archive:
             raise ArchiveError(f"{root}: cannot write: {exc.strerror or exc}") from exc
         return cls(root, zstd_level)
 
-    def path(self, table: str) -> Path:
-        """Folder of one table."""
-        return self.root / table
+    def path(self, table: str) -> str:
+        """Folder (path or URL) of one table."""
+        if isinstance(self.root, ObjectFolder):
+            return self.root.join(table)
+        return str(self.root / table)
+
+    def staging_parent(self) -> Path:
+        """The local folder a run stages its rows in: inside a local archive (the same
+        disk), else the system's temporary folder."""
+        if isinstance(self.root, ObjectFolder):
+            return Path(tempfile.gettempdir()) / "newsclean-staging"
+        return self.root / ".staging"
 
     def table(self, name: str, version: int | None = None) -> DeltaTable | None:
         """The Delta table ``name`` (at ``version``), or ``None`` if it does not exist yet."""
         try:
-            return DeltaTable(str(self.path(name)), version=version)
+            return DeltaTable(self.path(name), version=version)
         except TableNotFoundError:
             return None
         except (DeltaError, OSError) as exc:
@@ -129,7 +136,7 @@ class Archive:
             app_transactions=[Transaction(APP_ID, version=planned_on + 1)],
             max_commit_retries=0,
         )
-        target = str(self.path(name))
+        target = self.path(name)
         try:
             write_deltalake(
                 table if table is not None else target,
@@ -184,3 +191,28 @@ class Snapshot:
             rows = zip(*(table.column(i).to_pylist() for i in range(3)), strict=True)
             keys.update((path, sha, record or "") for path, sha, record in rows if sha)
         return keys
+
+
+def _refuse_foreign(root: Path | ObjectFolder, names: list[str]) -> None:
+    foreign = sorted(n for n in names if not n.startswith(".") and n not in TABLES)
+    if foreign:
+        raise UsageError(
+            f"{root}: not a newsclean archive (holds {', '.join(foreign[:3])}); "
+            "choose an empty or new folder"
+        )
+
+
+def _check_object_folder(root: ObjectFolder) -> None:
+    """Refuse an object-store folder that holds something else, or cannot be written."""
+    store = root.connect()
+    try:
+        found = store.filesystem.get_file_info(fs.FileSelector(store.base, allow_not_found=True))
+        _refuse_foreign(root, [info.base_name for info in found])
+        # An object store checks credentials only when asked to write: ask now, before
+        # a run spends its time cleaning.
+        probe = store.path(f".newsclean-probe-{uuid.uuid4().hex}")
+        with store.filesystem.open_output_stream(probe):
+            pass
+        store.filesystem.delete_file(probe)
+    except OSError as exc:
+        raise ArchiveError(f"{root}: cannot write: {exc}") from exc

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsclean.config import Config
+from newsclean.location import Connection, ObjectFile, ObjectFolder
 from newsclean.page import Page, Reject
 from newsclean.read.formats import input_format
 from newsclean.read.html import read_html_page
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def read_batch(
-    root: Path, paths: Sequence[Path], config: Config
+    root: Path | ObjectFolder, paths: Sequence[Path | ObjectFile], config: Config
 ) -> tuple[list[Page], list[Reject]]:
     """Read ``paths`` (as :func:`discover` returns them) into pages.
 
@@ -28,7 +29,7 @@ def read_batch(
     file gives a page or a reject per record. One bad file never stops the batch,
     whatever goes wrong with it.
     """
-    real_root = root.resolve()
+    real_root = root.resolve() if isinstance(root, Path) else root.connect()
     pages: list[Page] = []
     rejects: list[Reject] = []
     for path in paths:
@@ -45,7 +46,7 @@ def read_batch(
 
 
 def read_file(
-    path: Path, name: str, real_root: Path, config: Config
+    path: Path | ObjectFile, name: str, real_root: Path | Connection, config: Config
 ) -> tuple[list[Page], list[Reject]]:
     """The pages and rejects of one input file, by its format."""
     format = input_format(name, config)
@@ -58,10 +59,14 @@ def read_file(
     return ([outcome], []) if isinstance(outcome, Page) else ([], [outcome])
 
 
-def relative_name(root: Path, path: Path) -> str:
+def relative_name(root: Path | ObjectFolder, path: Path | ObjectFile) -> str:
     """``path`` relative to ``root``, with forward slashes (symlinks not resolved).
 
     >>> relative_name(Path("in"), Path("in/2024/a.txt"))
     '2024/a.txt'
     """
+    if isinstance(path, ObjectFile):
+        return path.key
+    if not isinstance(root, Path):
+        raise TypeError("a local input needs a local folder")
     return Path(os.path.relpath(path, root)).as_posix()

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from newsclean.config import Config
 from newsclean.errors import InputError
+from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
 from newsclean.read.decode import check_text, decode
 from newsclean.read.source import load_page_file
@@ -56,7 +57,9 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
-def read_html_page(path: Path, name: str, real_root: Path, config: Config) -> Page | Reject:
+def read_html_page(
+    path: Path | ObjectFile, name: str, real_root: Path | Connection, config: Config
+) -> Page | Reject:
     """Read the HTML file at ``path`` into a page with ``markup`` set (``text`` is
     filled by the extract stage). A file that cannot be read becomes a ``Reject``.
     """

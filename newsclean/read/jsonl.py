@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 
 from newsclean.config import Config
 from newsclean.errors import InputError
+from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
 from newsclean.read.decode import check_text
 from newsclean.read.formats import is_gzipped
@@ -44,7 +45,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # json.loads joins the pairs
 
 
 def read_jsonl(
-    path: Path, name: str, real_root: Path, config: Config
+    path: Path | ObjectFile, name: str, real_root: Path | Connection, config: Config
 ) -> tuple[list[Page], list[Reject]]:
     """Read every line of the JSONL file at ``path``.
 

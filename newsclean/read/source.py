@@ -1,5 +1,9 @@
 """Open one input file safely: inside the input folder, a regular file, within the size cap.
 
+An input in an object store is read through pyarrow's filesystem instead: it is
+checked by its listing (an object store has no links or FIFOs), and is "the same
+object" while its size and modification time are.
+
 A file is checked once (:func:`open_source`) and every later read opens it through
 :func:`opened`, which makes sure the file opened is the very file that was checked
 (same device, inode, size and mtime) and that it did not change while it was read.
@@ -11,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import io
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -19,9 +22,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO, cast
+
+from pyarrow import fs
 
 from newsclean.config import Config
 from newsclean.errors import InputError
+from newsclean.location import Connection, ObjectFile
 from newsclean.page import InputInfo, Reject
 from newsclean.read.formats import is_gzipped
 from newsclean.read.inflate import gunzip
@@ -30,6 +37,8 @@ STAGE = "read"
 
 # O_NONBLOCK: opening a FIFO put in the file's place must not wait for a writer (it is
 # then refused by its identity); reads of a regular file ignore the flag.
+# Small enough that hashing a file over the size cap holds little memory (a test checks).
+_CHUNK = 1 << 18
 _CHANGED = "changed while it was read (it is read again next run)"
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
 
@@ -38,12 +47,13 @@ _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC
 class Source:
     """An input file that passed the checks, with what provenance needs of it."""
 
-    path: Path
+    path: Path | str  # a local path, or the path in ``store``
     name: str  # relative to IN, with forward slashes
     size: int
     mtime: datetime  # UTC
     # (st_dev, st_ino, st_size, st_mtime_ns) when checked: what "the same file" means.
     identity: tuple[int, int, int, int] = (0, 0, 0, 0)
+    store: Connection | None = None
 
     def info(
         self,
@@ -57,13 +67,17 @@ class Source:
         return InputInfo(self.name, sha256, self.size, self.mtime, format, record, url, fetched_at)
 
 
-def open_source(path: Path, name: str, real_root: Path) -> Source:
+def open_source(path: Path | ObjectFile, name: str, real_root: Path | Connection) -> Source:
     """Refuse what is not a regular file inside the input folder.
 
     Raises ``InputError`` for a file that is gone or cannot be looked at, a symlink
     that is dangling, loops or leads out of ``real_root``, and anything not a regular
     file (folder, FIFO, socket, device).
     """
+    if isinstance(path, ObjectFile) or isinstance(real_root, Connection):
+        if not (isinstance(path, ObjectFile) and isinstance(real_root, Connection)):
+            raise TypeError("an object-store input needs an object-store folder")
+        return _open_object(real_root, path.key, name)
     try:
         real = path.resolve(strict=True)
         info = real.stat()
@@ -85,14 +99,30 @@ def open_source(path: Path, name: str, real_root: Path) -> Source:
     )
 
 
+def _open_object(store: Connection, key: str, name: str) -> Source:
+    try:
+        info = store.filesystem.get_file_info(store.path(key))
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc}") from exc
+    if info.type != fs.FileType.File:
+        raise InputError(name, "cannot read: no such object")
+    mtime = info.mtime or datetime.fromtimestamp(0, UTC)
+    identity = (0, 0, info.size, info.mtime_ns or 0)
+    return Source(store.path(key), name, info.size, mtime.astimezone(UTC), identity, store)
+
+
 @contextmanager
-def opened(source: Source) -> Iterator[io.BufferedReader]:
+def opened(source: Source) -> Iterator[BinaryIO]:
     """The checked file, open for reading.
 
     Raises ``InputError`` if the file cannot be opened, is not the file
     :func:`open_source` checked (replaced or changed since), or changed while it was
     open (checked when the block ends without an error).
     """
+    if source.store is not None:
+        with _opened_object(source, source.store) as stream:
+            yield stream
+        return
     try:
         fd = os.open(source.path, _OPEN_FLAGS)
     except OSError as exc:
@@ -103,6 +133,25 @@ def opened(source: Source) -> Iterator[io.BufferedReader]:
         os.set_blocking(fd, True)
         yield stream
         if _identity(os.fstat(fd)) != source.identity:
+            raise InputError(source.name, _CHANGED)
+
+
+@contextmanager
+def _opened_object(source: Source, store: Connection) -> Iterator[BinaryIO]:
+    def identity() -> tuple[int, int, int, int]:
+        info = store.filesystem.get_file_info(str(source.path))
+        return (0, 0, info.size or 0, info.mtime_ns or 0)
+
+    try:
+        stream = store.filesystem.open_input_file(str(source.path))
+    except OSError as exc:
+        raise InputError(source.name, f"cannot read: {exc}") from exc
+    with stream:
+        # A replaced object is refused: its bytes would not be the listed ones.
+        if stream.size() != source.size:
+            raise InputError(source.name, "replaced or changed since it was listed")
+        yield cast(BinaryIO, stream)
+        if identity() != source.identity:
             raise InputError(source.name, _CHANGED)
 
 
@@ -125,15 +174,18 @@ def read_capped(source: Source, limit: int) -> tuple[bytes | None, str]:
     return raw, hashlib.sha256(raw).hexdigest()
 
 
-def stream_sha256(stream: io.BufferedReader, source: Source) -> str:
+def stream_sha256(stream: BinaryIO, source: Source) -> str:
     """The sha256 of an :func:`opened` file read to its end, which is then rewound
     (for inputs read as a stream: WARC, JSONL)."""
     try:
-        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        digest = hashlib.sha256()
+        # Not hashlib.file_digest: an object store's stream has no readinto.
+        for chunk in iter(lambda: stream.read(_CHUNK), b""):
+            digest.update(chunk)
         stream.seek(0)
     except OSError as exc:
         raise InputError(source.name, f"cannot read: {reason(exc)}") from exc
-    return digest
+    return digest.hexdigest()
 
 
 def reject_of(exc: InputError, sha256: str | None = None) -> Reject:
@@ -149,9 +201,9 @@ def reject_of(exc: InputError, sha256: str | None = None) -> Reject:
 
 
 def load_page_file(
-    path: Path,
+    path: Path | ObjectFile,
     name: str,
-    real_root: Path,
+    real_root: Path | Connection,
     config: Config,
     decode: Callable[[bytes, str], tuple[str, str]],
 ) -> tuple[Source, str, str, str] | Reject:

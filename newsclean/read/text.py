@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsclean.config import Config
+from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
 from newsclean.read.decode import decode
 from newsclean.read.formats import input_format
 from newsclean.read.source import load_page_file
 
 
-def read_text_page(path: Path, name: str, real_root: Path, config: Config) -> Page | Reject:
+def read_text_page(
+    path: Path | ObjectFile, name: str, real_root: Path | Connection, config: Config
+) -> Page | Reject:
     """Read the file at ``path`` (called ``name`` relative to the input folder).
 
     The text is the file's characters as decoded, with "\\r\\n" and "\\r" turned

@@ -6,11 +6,21 @@ import logging
 import os
 from pathlib import Path
 
+from pyarrow import fs
+
 from newsclean.config import Config
 from newsclean.errors import UsageError
+from newsclean.location import ObjectFile, ObjectFolder
 from newsclean.read.formats import input_format
 
 logger = logging.getLogger(__name__)
+
+
+def discover_inputs(root: Path | ObjectFolder, config: Config) -> list[Path] | list[ObjectFile]:
+    """The input files of a local or object-store folder (see :func:`discover`)."""
+    if isinstance(root, ObjectFolder):
+        return discover_objects(root, config)
+    return discover(root, config)
 
 
 def discover(root: Path, config: Config) -> list[Path]:
@@ -53,3 +63,25 @@ def discover(root: Path, config: Config) -> list[Path]:
             elif entry.is_symlink() or entry.is_file(follow_symlinks=False):
                 found.append(path)  # not a FIFO, socket or device (a link is checked on read)
     return sorted(found, key=lambda path: path.relative_to(root).as_posix())
+
+
+def discover_objects(root: ObjectFolder, config: Config) -> list[ObjectFile]:
+    """The input objects under an object-store folder, sorted by key, with the same
+    rules as :func:`discover` (an object store has no links, FIFOs or devices).
+
+    Raises ``UsageError`` if the folder holds no objects or cannot be listed.
+    """
+    store = root.connect()
+    try:
+        listing = store.filesystem.get_file_info(fs.FileSelector(store.base, recursive=True))
+    except FileNotFoundError as exc:
+        raise UsageError(f"input folder {root} does not exist") from exc
+    except OSError as exc:
+        raise UsageError(f"cannot list input folder {root}: {exc}") from exc
+    found = []
+    for info in listing:
+        key = info.path.removeprefix(store.base + "/")
+        hidden = any(part.startswith(".") for part in key.split("/"))
+        if info.type == fs.FileType.File and not hidden and input_format(info.base_name, config):
+            found.append(ObjectFile(root, key))
+    return sorted(found, key=lambda item: item.key)

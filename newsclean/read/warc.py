@@ -21,6 +21,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from newsclean.config import Config
 from newsclean.errors import InputError
+from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
 from newsclean.read.html import decode_html
 from newsclean.read.source import (
@@ -39,7 +40,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(
-    path: Path, name: str, real_root: Path, config: Config
+    path: Path | ObjectFile, name: str, real_root: Path | Connection, config: Config
 ) -> tuple[list[Page], list[Reject]]:
     """Read every HTML response of the WARC file at ``path``.
 

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import DATA, SEEDS
+from conftest import DATA, SEEDS, ObjectStore
 from newsclean import Config, read_archive
 from newsclean.cli import EXIT_OK, EXIT_USAGE, app
 from newsclean.dedup.minhash import SIGNATURE_BYTES
@@ -30,6 +30,7 @@ from newsclean.dedup.pairs import InProcess, near_pairs
 from newsclean.engine import LocalEngine, PairEngine
 from newsclean.engine.ray import RayEngine
 from newsclean.errors import UsageError
+from newsclean.location import ObjectFolder
 from newsclean.pipeline import run
 
 needs_ray = pytest.mark.skipif(
@@ -41,8 +42,9 @@ CONFIG = Config(batch_size=3, workers=1)
 
 
 @pytest.fixture(scope="module")
-def ray_cluster() -> Iterator[Any]:
-    """One local Ray for the module: starting one costs seconds."""
+def ray_cluster(object_store: ObjectStore) -> Iterator[Any]:
+    """One local Ray for the module: starting one costs seconds. Its workers reach the
+    test S3 server the way a cluster's would reach a store: by their environment."""
     import ray
 
     ray.init(
@@ -50,6 +52,7 @@ def ray_cluster() -> Iterator[Any]:
         object_store_memory=200 * 1024**2,
         include_dashboard=False,
         log_to_driver=False,
+        runtime_env={"env_vars": object_store.env},
     )
     yield ray
     ray.shutdown()
@@ -91,12 +94,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return first, second
 
 
-def _archive(out: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table but `runs`, rows sorted, without the run ids."""
+def _archive(out: Path | str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table but `runs`, rows sorted, without the run ids and input mtimes (an
+    object's is its upload time)."""
     tables = {}
     for table in ("articles", "duplicates", "rejects"):
         frame = read_archive(out, table=table)
-        frame = frame.drop("run_id").sort("input_path", "input_record", nulls_last=True)
+        frame = frame.drop([c for c in ("run_id", "input_mtime") if c in frame.columns])
+        frame = frame.sort("input_path", "input_record", nulls_last=True)
         tables[table] = frame.rows()
     return tables
 
@@ -188,12 +193,19 @@ def test_without_ray_the_engine_asks_for_the_extra(monkeypatch: pytest.MonkeyPat
         RayEngine()
 
 
-def test_object_store_paths_are_refused(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["run", "s3://bucket/crawl", str(tmp_path / "out")])
-    assert result.exit_code == EXIT_USAGE
-    assert "not supported yet" in result.stderr
-    result = runner.invoke(app, ["run", str(SEEDS), "s3://bucket/archive"])
-    assert result.exit_code == EXIT_USAGE
+@needs_ray
+def test_ray_reads_and_writes_an_object_store(
+    ray_cluster: Any,
+    s3: ObjectStore,
+    corpus: tuple[Path, Path],
+    local_archive: dict[str, list[tuple[Any, ...]]],
+) -> None:
+    bucket = s3.bucket()
+    out = ObjectFolder(f"s3://{bucket}/archive")
+    for folder in corpus:
+        s3.upload(folder, f"s3://{bucket}/{folder.name}")
+        run(ObjectFolder(f"s3://{bucket}/{folder.name}"), out, CONFIG, engine=RayEngine(None, 2))
+    assert _archive(str(out)) == local_archive
 
 
 def test_address_needs_the_ray_engine(tmp_path: Path) -> None:

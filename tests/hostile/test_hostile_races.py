@@ -92,14 +92,14 @@ def _after_check(monkeypatch: pytest.MonkeyPatch, name: str, act: Callable[[Path
 def test_a_file_removed_between_listing_and_reading(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    listed = newsclean.pipeline.discover
+    listed = newsclean.pipeline.discover_inputs
 
     def discover_then_remove(*args: Any) -> list[Path]:
         paths = listed(*args)
         (folder / "b.txt").unlink()
         return paths
 
-    monkeypatch.setattr(newsclean.pipeline, "discover", discover_then_remove)
+    monkeypatch.setattr(newsclean.pipeline, "discover_inputs", discover_then_remove)
     outcome = _run(folder)
     expected = {"sha256": False, "rejected": [_rejected("FileNotFoundError", "No such file")]}
     check_case(outcome, "b.txt", expected, folder)
