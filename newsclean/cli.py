@@ -258,11 +258,20 @@ def explain(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object per line.")
     ] = False,
+    archive_dir: Annotated[
+        str | None,
+        typer.Option("--archive", help="Apply the site templates this archive learned."),
+    ] = None,
+    in_dir: Annotated[
+        Path | None,
+        typer.Option("--in", help="The IN folder of the runs (sites of pages without URL)."),
+    ] = None,
 ) -> None:
     """Show every line of FILE as kept or removed, with the rule that removed it."""
     try:
         settings = _load_config(config)
-        results = pipeline.explain(file, settings)
+        archived = parse_location(archive_dir) if archive_dir else None
+        results = pipeline.explain(file, settings, archived, in_dir)
     except NewscleanError as exc:
         raise _fail(exc) from None
     out = Console(highlight=False, soft_wrap=True, emoji=False)  # page text as it is

@@ -31,7 +31,7 @@ from newsclean.read import discover_inputs, read_batch
 from newsclean.read.formats import input_endings
 from newsclean.repair import repair
 from newsclean.report import RunReport
-from newsclean.templates import LineStats, SiteTemplates, merge, prune
+from newsclean.templates import LineStats, SiteTemplates, merge, prune, site_of
 from newsclean.templates.stats import count_page_lines
 from newsclean.templates.store import sites_table, stats_from_table
 
@@ -124,12 +124,32 @@ def run(
     return report
 
 
-def explain(file: Path, config: Config) -> list[tuple[Page, CleanResult]]:
+def explain(
+    file: Path,
+    config: Config,
+    archive: Path | ObjectFolder | None = None,
+    in_dir: Path | None = None,
+) -> list[tuple[Page, CleanResult]]:
     """Read, extract, repair and clean one file, keeping every line's decision; one
-    entry per page (a WARC or JSONL file holds many)."""
+    entry per page (a WARC or JSONL file holds many).
+
+    With ``archive``, the site templates it learned are applied as a run would; a page
+    with no URL belongs to its folder's site, its folder relative to ``in_dir`` (the IN
+    of the runs; default: the file's own folder).
+    """
     if not file.is_file():
         raise UsageError(f"{file}: no such file")
-    pages, rejects = read_batch(file.parent, [file], config)
+    root = in_dir or file.parent
+    if not file.resolve().is_relative_to(root.resolve()):
+        raise UsageError(f"{file}: not inside {root}")
+    templates = None
+    if archive is not None:
+        snapshot = Archive(archive).snapshot()
+        if all(table is None for table in snapshot.tables.values()):
+            raise UsageError(f"{archive}: no newsclean archive here")
+        sites = snapshot.columns("sites", SITES.names)
+        templates = SiteTemplates.from_stats(stats_from_table(sites))
+    pages, rejects = read_batch(root, [file], config)
     pages, failed = extract(pages, config)
     rejects += failed
     if rejects and not pages:
@@ -141,6 +161,8 @@ def explain(file: Path, config: Config) -> list[tuple[Page, CleanResult]]:
             clean_text(
                 page.text,
                 config,
+                templates=templates,
+                site=site_of(page),
                 extracted=page.extracted,
                 stated_title=page.hints.title if page.extracted else None,
             ),
