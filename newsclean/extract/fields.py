@@ -6,19 +6,21 @@ fields are done differently because it gets them wrong on many pages:
 - the title is the page's visible headline (its ``<h1>``) when the page has one
   that is not the site's name, since ``og:title`` and ``<title>`` are often an
   SEO variant of it, with the site's name attached;
-- the date is htmldate's original publication date (not the last update),
-  never later than the time the page was fetched.
+- the date is the page's own publication markup read as the page's local
+  calendar day, else the date it shows at its headline, else htmldate's
+  original date (``dates.published_date``), never later than the fetch.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # lxml ships no types
 from trafilatura.metadata import extract_metadata
 
+from newsclean.extract.dates import published_date
 from newsclean.page import Metadata
 
 # Separators between a headline and the site or section names in a <title>.
@@ -28,6 +30,9 @@ _WORD = re.compile(r"\w+")
 _MIN_HEADLINE_CHARS = 4
 # A second-level domain this short or generic names no site ("co" of .co.uk).
 _MIN_SITE_CHARS = 3
+# htmldate's settings for trafilatura's own date, which ``published_date`` replaces:
+# its quick search, so that it costs little.
+_DATE_CONFIG = {"extensive_search": False, "original_date": True}
 # An <h1> of several candidates is taken when at least half its words are in the
 # og:title or <title> (the headline shares words with them; a section label does not).
 _MIN_TITLE_OVERLAP = 0.5
@@ -35,14 +40,14 @@ _MIN_TITLE_OVERLAP = 0.5
 
 def page_fields(tree: HtmlElement, url: str | None, fetched_at: datetime | None) -> Metadata:
     """The metadata a parsed page states; ``None`` for what it does not."""
-    document = extract_metadata(tree, default_url=url, date_config=_date_config(fetched_at))
+    document = extract_metadata(tree, default_url=url, date_config=_DATE_CONFIG)
     site = _clean(document.sitename)
     host = document.hostname or ""
     return Metadata(
         title=headline(tree, site, host) or _clean(document.title),
         source_url=_canonical(tree, url),
         publisher=site,
-        published=_published(document.date),
+        published=published_date(tree, url, fetched_at),
         author=_clean(document.author),
         language=declared_language(tree),
     )
@@ -114,20 +119,6 @@ def _is_site(text: str, site: str | None, host: str) -> bool:
 def _overlap(candidate: str, title: str) -> float:
     words = set(_WORD.findall(candidate.casefold()))
     return len(words & set(_WORD.findall(title.casefold()))) / len(words) if words else 0.0
-
-
-def _published(found: str | None) -> date | None:
-    try:
-        return date.fromisoformat(found) if found else None
-    except ValueError:
-        return None
-
-
-def _date_config(fetched_at: datetime | None) -> dict[str, object]:
-    """htmldate's settings (trafilatura hands them on): the original date, searched
-    thoroughly, never after the fetch."""
-    latest = (fetched_at or datetime.now().astimezone()).strftime("%Y-%m-%d")
-    return {"extensive_search": True, "original_date": True, "max_date": latest}
 
 
 def _canonical(tree: HtmlElement, url: str | None) -> str | None:
