@@ -23,6 +23,10 @@ KEYS = (
     "same_category_heads",  # "I samme kategori": the same-category block head
     "same_author_heads",  # "Av samme forfatter": the same-author block head
     "same_topic_heads",  # "I samme emne": the same-topic block head
+    # "More from", "Mehr aus": open a short head that names a section, site or topic
+    # ("More from Relationships", "Mehr aus Thüringen"); a short line that opens with
+    # one is a related-block head too.
+    "related_openers",
     "no_data",  # "No data": empty widget placeholders
     "byline_prefixes",  # "By", "Von": the word before a byline's name
     # Site chrome that is a whole line (drop_chrome_phrases), by kind:
@@ -34,9 +38,16 @@ KEYS = (
     # Chrome that opens a line (the line is short):
     "newsletter_prompts",  # "Subscribe to our newsletter", "Newsletter abonnieren"
     "paywall_prompts",  # "Subscribe to continue reading", "Déjà abonné"
+    # "Newsletter", "nyhetsbrev": anywhere in a heading-sized line, it is a newsletter
+    # box's head or button ("GET THE BOING BOING NEWSLETTER", "Podcasts & Newsletter")
+    "newsletter_words",
     # "All rights reserved", "Alle Rechte vorbehalten": anywhere in the line (a line that
     # opens with "©", "(c)" or "Copyright" needs no phrase)
     "copyright_phrases",
+    # "affiliate links", "Provision vom Händler": anywhere in a short line, it is an
+    # affiliate disclosure ("When you buy through links on our site, we may earn an
+    # affiliate commission.")
+    "disclosure_phrases",
     # A cookie notice is a line with a word of each list ("cookies" and "website").
     "cookie_words",  # "cookie", "Cookies", "クッキー"
     "consent_words",  # "website", "consent", "Einwilligung", "同意"
@@ -53,6 +64,15 @@ LABEL_KINDS = {
 
 # Decoration a block head may carry around its words ("## Related", "Read more »").
 HEAD_DECORATION = " \t:：»›>|-–—#*·•"
+# A head that opens with a related opener names a section, a site or a topic in a few
+# words: "More from Relationships", "Mehr aus Thüringen", "Top-Themen bei FIT FOR FUN"
+# (those of the development set's even-indexed pages are 18-26 characters, three to five
+# words; 50 and six leave room for a longer name). A longer line, one with a comma or one
+# that ends like a sentence is prose opening with those words ("More from the
+# minister's speech follows below."). Openers that also mean "more than" ("Plus de",
+# "Más de") are left out: a subheading may open with them.
+MAX_OPENER_HEAD_CHARS = 50
+MAX_OPENER_HEAD_WORDS = 6
 
 
 def normalise(text: str) -> str:
@@ -142,20 +162,23 @@ _MAX_TAG_LABEL = 40  # "Schlagwörter:" and its kin are short; the colon must co
 _Trie = dict[str, "_Trie"]
 
 
-def _literals(words: Iterable[str]) -> re.Pattern[str]:
+def _literals(words: Iterable[str], bounded: bool = False) -> re.Pattern[str]:
     """A pattern finding any of ``words`` (case-folded) in a case-folded text.
 
     The alternation is written as a trie ("cookie|cookies|kakor" as "cookies?|kakor"):
     the regex engine tries every alternative at every position of the text, so sharing
-    the prefixes makes the scan of a line several times faster.
+    the prefixes makes the scan of a line several times faster. ``bounded``: a word of a
+    script written with spaces must start a word, as in ``_alternation``.
     """
-    trie: _Trie = {}
+    tries: tuple[_Trie, _Trie] = ({}, {})  # (free, at a word's start)
     for word in {w.casefold() for w in words if w}:
-        node = trie
+        node = tries[bounded and word[0].isalnum() and not _UNSPACED.match(word)]
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(_trie_pattern(trie) if trie else r"(?!)")
+    free, start = (_trie_pattern(t) if t else "" for t in tries)
+    parts = [p for p in (free, rf"(?<!\w)(?:{start})" if start else "") if p]
+    return re.compile("|".join(parts) or r"(?!)")
 
 
 def _trie_pattern(node: _Trie) -> str:
@@ -169,6 +192,9 @@ def _trie_pattern(node: _Trie) -> str:
         return branches[0]
     return f"(?:{'|'.join(branches)})"
 
+
+# What may follow a see-also line's head: "Read more: …", "Lire aussi » …".
+_SEE_ALSO_SEPARATOR = re.compile(r"[:：»›>|]")
 
 # Separators between the buttons of one row: "Facebook | Twitter · E-Mail".
 _BUTTON_SPLIT = re.compile(r"[\s|•·/,;]+")
@@ -184,21 +210,25 @@ class Lexicon:
 
     languages: tuple[str, ...]
     block_heads: frozenset[str]  # normalised related/same-category/-author/-topic heads
+    related_opening: Openers  # "More from", "Mehr aus": open a short head
     no_data: frozenset[str]  # normalised placeholders
     comment_counter: re.Pattern[str]  # the whole line is a comment counter
     source_line: re.Pattern[str]  # "Source: <rest>" (group "rest")
     credit_line: re.Pattern[str]  # "Photo: <who>" (group "who")
     credit_paren: re.Pattern[str]  # a "(Photo: …)"/"(Source: …)" credit ending a line
-    see_also_line: re.Pattern[str]  # "Read more: <headline>"
+    see_also_line: re.Pattern[str]  # "Read more: <headline>"; ask ``is_see_also``
+    see_also_first: frozenset[str]  # case-folded first words of the related heads
     byline_prefix: re.Pattern[str]  # an optional "By " before a byline's name
     labels: dict[str, str]  # normalised whole-line label -> kind (LABEL_KINDS)
     label_opening: Openers  # labels of two or more words, which may open a line
     buttons: frozenset[str]  # normalised one-word share labels: "facebook", "drucken"
     tag_labels: frozenset[str]  # normalised labels of "Tags: a, b, c"
     prompt: Openers  # newsletter and paywall prompts, which open a line
+    newsletter_word: re.Pattern[str]  # "newsletter", "nieuwsbrief" at a word's start
     # Case-folded phrases, searched in the case-folded line (a regex of plain literals
     # scans five times faster than testing each phrase with ``in``).
     copyright_terms: re.Pattern[str]
+    disclosure_terms: re.Pattern[str]
     cookie_terms: re.Pattern[str]
     consent_word: re.Pattern[str]
     # Answers of line classifications that depend only on this lexicon and the line:
@@ -241,6 +271,10 @@ class Lexicon:
         """Whether ``line`` opens with a newsletter or paywall prompt."""
         return self.prompt.match(line) is not None
 
+    def names_newsletter(self, line: str) -> bool:
+        """Whether ``line`` has a newsletter word ("Newsletter", "nieuwsbrief")."""
+        return self.newsletter_word.search(line.casefold()) is not None
+
     def is_button_row(self, line: str) -> bool:
         """Whether ``line`` is two or more share buttons ("Facebook Twitter E-Mail"),
         counts allowed ("Teilen 12")."""
@@ -257,6 +291,10 @@ class Lexicon:
             folded.startswith(_COPYRIGHT_OPENERS) or self.copyright_terms.search(folded) is not None
         )
 
+    def is_disclosure(self, line: str) -> bool:
+        """Whether ``line`` has an affiliate-disclosure phrase such as "affiliate links"."""
+        return self.disclosure_terms.search(line.casefold()) is not None
+
     def is_cookie_notice(self, line: str) -> bool:
         """Whether ``line`` speaks of cookies and of the site or the reader's consent."""
         return (
@@ -264,9 +302,33 @@ class Lexicon:
             and self.consent_word.search(line) is not None
         )
 
+    def is_see_also(self, line: str) -> bool:
+        """Whether ``line`` is a related head, a separator and a headline: "Read more: …".
+
+        The first word is looked up before the pattern is tried: an alternation of
+        hundreds of heads costs a try each, and most lines open with no head's word.
+        """
+        first = line.split(maxsplit=1)[0] if line else ""
+        cut = _SEE_ALSO_SEPARATOR.search(first)
+        if cut is not None:
+            first = first[: cut.start()]
+        if first.casefold() not in self.see_also_first:
+            return False
+        return self.see_also_line.match(line) is not None
+
     def is_block_head(self, line: str) -> bool:
-        """Whether ``line`` is only a related/same-category/same-author head."""
-        return normalise(line.strip(HEAD_DECORATION)) in self.block_heads
+        """Whether ``line`` is only a related/same-category/same-author head, or a short
+        head that opens with a related opener ("More from Relationships")."""
+        core = line.strip(HEAD_DECORATION)
+        if normalise(core) in self.block_heads:
+            return True
+        return (
+            len(core) <= MAX_OPENER_HEAD_CHARS
+            and len(core.split()) <= MAX_OPENER_HEAD_WORDS
+            and "," not in core
+            and not core.endswith((".", "!", "。", "！"))
+            and self.related_opening.match(core) is not None
+        )
 
     def is_no_data(self, line: str) -> bool:
         """Whether ``line`` is only an empty-widget placeholder such as "No data"."""
@@ -314,6 +376,7 @@ class Lexicon:
         return cls(
             languages=tuple(sorted(tables)),
             block_heads=frozenset(map(normalise, heads)),
+            related_opening=Openers.of(merged["related_openers"]),
             no_data=frozenset(map(normalise, merged["no_data"])),
             # "Kommentar (0)", "Comments: 12", "12 comments", "コメント（3）"
             comment_counter=re.compile(
@@ -331,6 +394,7 @@ class Lexicon:
                 flags,
             ),
             see_also_line=re.compile(rf"^(?:{related})\s*[:：»›>|]\s*\S.*$", flags),
+            see_also_first=frozenset(w.split()[0].casefold() for w in merged["related_heads"]),
             byline_prefix=re.compile(rf"^(?:{_alternation(merged['byline_prefixes'])})\s+", flags),
             labels=labels,
             label_opening=Openers.of(multiword),
@@ -338,7 +402,9 @@ class Lexicon:
             tag_labels=frozenset(normalise(w) for w in merged["tag_labels"]),
             # A prompt ends at a word's end: "Subscribers" does not open "Subscribe".
             prompt=Openers.of(merged["newsletter_prompts"] | merged["paywall_prompts"]),
+            newsletter_word=_literals(merged["newsletter_words"], bounded=True),
             copyright_terms=_literals(merged["copyright_phrases"]),
+            disclosure_terms=_literals(merged["disclosure_phrases"]),
             cookie_terms=_literals(merged["cookie_words"]),
             consent_word=re.compile(_alternation(merged["consent_words"], True), flags),
         )

@@ -65,6 +65,9 @@ CHROME_KEYS = (
     "copyright_phrases",
     "cookie_words",
     "consent_words",
+    "related_openers",
+    "disclosure_phrases",
+    "newsletter_words",
 )
 WEB_LANGUAGES = {
     "en", "es", "de", "ru", "ja", "fr", "pt", "it", "tr", "nl", "pl", "zh", "vi", "ar",

@@ -51,6 +51,20 @@ BODY = "The council voted on Tuesday to extend the sea wall by another two kilom
         "Subscribe to continue reading",
         "Оформите подписку, чтобы читать дальше",
         "この記事は有料会員限定です",
+        "Folgen Sie uns auf Facebook und Instagram!",
+        "If you enjoyed reading this post, would you consider supporting our work?",
+        "Zapraszamy też do subskrypcji naszego tygodnika.",
+        "Síguenos en Facebook, Instagram y X.",
+        # newsletter heads and buttons
+        "GET THE BOING BOING NEWSLETTER",
+        "Podcasts & Newsletter",
+        "Nyhetsbrev",
+        "ニュースレター登録",
+        # affiliate disclosures, anywhere in a short line
+        "When you buy through links on our site, we may earn an affiliate commission.",
+        "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.",
+        "Este artículo contiene enlaces de afiliado.",
+        "本文包含推广链接。",
         # copyright footers
         "© 2025 Harbour Daily Ltd",
         "Copyright 2023 Hildesheimer Presse. Alle Rechte vorbehalten.",
@@ -77,6 +91,12 @@ def test_chrome(line: str) -> None:
         "Comments from residents were mostly positive, the mayor said.",
         "Tags and labels are printed in three languages.",
         "Anzeigen gegen den Betreiber wurden bereits im Mai erstattet.",
+        "Lust auf mehr Bewegung im Alltag hat fast jeder zweite Befragte, so die Studie.",
+        "The newsletter reaches 40,000 readers.",
+        "Newsletters have become the main channel of many small publishers, who say "
+        "readers open them more often than they visit the site",
+        # an affiliate disclosure is short: a paragraph about affiliate links is prose
+        "Affiliate links have become the main income of many blogs: " + BODY * 4,
     ],
 )
 def test_leaves_prose_about_chrome_words(line: str) -> None:

@@ -51,6 +51,24 @@ def test_prose_after_the_footer_is_not_the_article() -> None:
     assert body == [LONG]
 
 
+TEASER = (
+    "Readers in the harbour district say the new ferry timetable, which starts next "
+    "month, leaves them with a two-hour gap in the evening, and they want a later boat."
+)
+
+
+def test_prose_after_a_share_row_below_the_article_is_not_the_article() -> None:
+    # A share row under most of the page's prose ends the article: the teasers of the
+    # related section after it count less, like prose after a comment head.
+    text = page(*MENU, LONG, LONG2, LONG, "Facebook Twitter E-Mail", *MENU, TEASER, TEASER)
+    assert run(text).body.split("\n") == [LONG, LONG2, LONG]
+
+
+def test_a_share_row_above_the_article_does_not_end_it() -> None:
+    text = page(*MENU, "Facebook Twitter E-Mail", LONG, LONG2, LONG, *MENU)
+    assert run(text).body.split("\n") == [LONG, LONG2, LONG]
+
+
 def test_a_clean_article_keeps_its_headline_and_sign_off() -> None:
     text = page("Sea wall to be extended", LONG, LONG2, "Hoai Anh")
     assert _removed_here(text) == []

@@ -45,6 +45,21 @@ def test_several_heads_one_block() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "More from Relationships",
+        "Mehr aus Thüringen",
+        "Más noticias de Deportes",
+        "Больше из раздела Спорт",
+    ],
+)
+def test_short_head_opening_with_a_related_opener(head: str) -> None:
+    tail = ["Rice prices climb as floods hit the harvest", "World"]
+    text = page(PARAGRAPH, head, *tail)
+    assert removed(text, RULE) == [(line, "chrome") for line in [head, *tail]]
+
+
 def test_head_followed_by_article_text_goes_alone() -> None:
     text = page(PARAGRAPH, "Read more", PARAGRAPH + " Again.", "Short closing line.")
     assert removed(text, RULE) == [("Read more", "chrome")]
@@ -71,6 +86,12 @@ def test_see_also_lines(line: str) -> None:
         page(PARAGRAPH, "Read more about the reform in our explainer below.", PARAGRAPH),
         # category names without a head are navigation only inside a block
         page(PARAGRAPH, "Economía", "Agricultura"),
+        # prose that opens with a related opener ("More from")
+        page(PARAGRAPH, "More from the minister's speech follows below.", PARAGRAPH),
+        page(PARAGRAPH, "Mehr aus dem Haushalt, sagte sie, sei nicht zu holen", PARAGRAPH),
+        # "more than" is no opener: a subheading may open with it
+        page(PARAGRAPH, "Más de 300 evacuados en Valencia", PARAGRAPH),
+        page(PARAGRAPH, "Plus de 200 personnes évacuées", PARAGRAPH),
     ],
 )
 def test_leaves_article_text(text: str) -> None:

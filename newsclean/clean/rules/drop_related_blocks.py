@@ -19,12 +19,13 @@ def is_link_sized(line: str) -> bool:
     return len(line) <= MAX_LINK_CHARS and sentence_count(line) == 1
 
 
-@rule(version=1)
+@rule(version=2)
 def drop_related_blocks(view: PageView) -> Iterator[Hit]:
     """A related/same-category/same-author head (`I samme kategori`, `Read more`,
-    `Tin liên quan` …) and every headline or navigation word after it to the end of the
-    page, and see-also lines (`Lire aussi : …`); never an article paragraph: a head
-    followed by one is removed alone.
+    `Tin liên quan`, or a short head opening with `More from`, `Mehr aus` …) and every
+    headline or navigation word after it to the end of the page, and see-also lines
+    (`Lire aussi : …`); never an article paragraph: a head followed by one is removed
+    alone, and a sentence that opens with `More from` is no head.
     """
     lines, lexicon = view.lines, view.lexicon
     kept = view.kept()
@@ -40,5 +41,5 @@ def drop_related_blocks(view: PageView) -> Iterator[Hit]:
                 yield from (Hit(j) for j in kept[pos:])
                 return
             yield Hit(i)
-        elif lexicon.see_also_line.match(line):
+        elif lexicon.is_see_also(line):
             yield Hit(i)
