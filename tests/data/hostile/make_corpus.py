@@ -274,11 +274,18 @@ def main() -> None:
         text_page("utf16").encode("utf-16-le"),
         rejected=[rejected("read", "InputError", "NUL bytes")],
     )
+    # An HTML page with a stray NUL is read as a browser reads it: without the NUL.
     nul_html = html_page("nul-html").encode()
     case(
         "nul-bytes.html",
         nul_html[:200] + b"\x00" + nul_html[200:],
-        rejected=[rejected("read", "InputError", "NUL characters")],
+        archived=[""],
+        contains=[article("nul-html")[0]],
+    )
+    case(
+        "nul-bytes-many.html",
+        nul_html.replace(b"<p>", b"<p>\x00\x00\x00\x00"),
+        rejected=[rejected("read", "InputError", "NUL")],
     )
     controls = (
         text_page("controls").replace(". ", ".\x07 ", 2).replace("\n\n", "\x1b[0m\n\x0c\n", 1)
