@@ -113,12 +113,17 @@ def _keys(lines: list[str]) -> list[str]:
 
 def _trafilatura(tree: HtmlElement, favor_precision: bool) -> list[str]:
     # Comments are never article text; tables stay (recipes, results, fact boxes).
+    # The precise base runs without trafilatura's fallback extractors (``fast``): they
+    # are there to find more text, which the balanced pass and resiliparse add here.
+    # On the development set the scores are the same to the third decimal, and the
+    # pass takes 15 instead of 26 ms a page.
     text = trafilatura.extract(
         tree,
         favor_precision=favor_precision,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
+        fast=favor_precision,
     )
     return [line for line in (text or "").split("\n") if line.strip()]
 
