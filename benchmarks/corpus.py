@@ -4,7 +4,8 @@ Originals are made by drawing paragraphs from different real pages, so no two ar
 duplicates by accident; then a share of exact copies (byte-identical, under another
 name) and of near copies (one line changed) is added. Text pages are full-page dumps
 (every line of the page's visible text, menus and footers included, as the seeds are);
-HTML pages are the real pages, unchanged, cycled.
+HTML pages are the real pages (cycled when more are asked for: those are exact copies
+too), and their near copies have a few words added to one paragraph.
 """
 
 from __future__ import annotations
@@ -68,12 +69,24 @@ def build_text(out: Path, pages: int, exact: float = 0.1, near: float = 0.1, see
     return sum(p.stat().st_size for p in out.iterdir())
 
 
-def build_html(out: Path, pages: int) -> int:
-    """Write ``pages`` HTML pages to ``out`` (the real pages, cycled); return bytes."""
+def build_html(out: Path, pages: int, exact: float = 0.1, near: float = 0.1, seed: int = 7) -> int:
+    """Write ``pages`` HTML pages to ``out``, the real pages (cycled when more are asked
+    for than there are) with a share of exact and of near copies (one paragraph
+    changed); return their total size in bytes."""
+    rng = random.Random(seed)
     source = eval_pages()
+    originals = int(pages / (1 + exact + near))
     out.mkdir(parents=True, exist_ok=True)
-    for i in range(pages):
-        (out / f"page-{i:06d}.html").write_bytes(
-            gzip.decompress(source[i % len(source)].read_bytes())
-        )
+    htmls = []
+    for i in range(originals):
+        htmls.append(gzip.decompress(source[i % len(source)].read_bytes()))
+        (out / f"page-{i:06d}.html").write_bytes(htmls[-1])
+    for i in range(int(originals * exact)):
+        (out / f"exact-{i:06d}.html").write_bytes(htmls[rng.randrange(originals)])
+    for i in range(pages - originals - int(originals * exact)):
+        html = htmls[rng.randrange(originals)]
+        # A paragraph from the middle on gets a few words more: the article's near copy.
+        at = html.find(b"</p>", len(html) // 2)
+        at = at if at >= 0 else max(html.find(b"</p>"), 0)
+        (out / f"near-{i:06d}.html").write_bytes(html[:at] + b" (updated today)" + html[at:])
     return sum(p.stat().st_size for p in out.iterdir())

@@ -7,9 +7,12 @@ the site templates), so they run alike in this process, a process pool or on Ray
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
+import pickle
+import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,25 +29,35 @@ from newsclean.metadata import extract_metadata
 from newsclean.page import Page, Reject, RunInfo
 from newsclean.read import read_batch
 from newsclean.read.batch import relative_name
-from newsclean.read.formats import input_format
+from newsclean.read.formats import holds_many_pages, input_format
 from newsclean.repair import repair
 from newsclean.templates import SiteTemplates
-from newsclean.templates.stats import PageLines, page_lines
+from newsclean.templates.stats import LineTally, tally_lines
 
 logger = logging.getLogger(__name__)
 
+# The spool holds the run's text pages from pass one until pass two reads them, so at
+# its peak it is as large as they are: it is written only while the disk keeps this much
+# free, never taking the room the staged rows and the commit need (a batch not spooled
+# is read again by pass two).
+SPOOL_MIN_FREE_BYTES = 4 * 1024**3
+
 
 def process(
-    pages: Sequence[Page], config: Config, templates: SiteTemplates | None = None
+    pages: Sequence[Page],
+    config: Config,
+    templates: SiteTemplates | None = None,
+    repaired: Collection[tuple[str, str, str]] = (),
 ) -> tuple[list[Page], list[Reject]]:
     """Extract, repair, clean, describe and identify a batch of pages that were read.
 
-    A page that makes a stage fail unexpectedly (a bug, or input no test foresaw) is
-    rejected on its own: the batch is processed again page by page, so it costs only
-    that page.
+    Pages whose key is in ``repaired`` were repaired already (by the template pass) and
+    are not repaired again. A page that makes a stage fail unexpectedly (a bug, or
+    input no test foresaw) is rejected on its own: the batch is processed again page by
+    page, so it costs only that page.
     """
     try:
-        return _process(pages, config, templates)
+        return _process(pages, config, templates, repaired)
     except Exception:
         if len(pages) == 1:
             return [], [_failed(pages[0])]
@@ -52,7 +65,7 @@ def process(
     rejects: list[Reject] = []
     for page in pages:
         try:
-            kept, dropped = _process([page], config, templates)
+            kept, dropped = _process([page], config, templates, repaired)
         except Exception:
             rejects.append(_failed(page))
         else:
@@ -72,10 +85,14 @@ def _failed(page: Page) -> Reject:
 
 
 def _process(
-    pages: Sequence[Page], config: Config, templates: SiteTemplates | None
+    pages: Sequence[Page],
+    config: Config,
+    templates: SiteTemplates | None,
+    repaired: Collection[tuple[str, str, str]],
 ) -> tuple[list[Page], list[Reject]]:
     pages, failed = extract(pages, config)
-    pages = repair(pages, config)
+    fixed = iter(repair([p for p in pages if p.input.key not in repaired], config))
+    pages = [p if p.input.key in repaired else next(fixed) for p in pages]
     pages = clean(pages, config, templates=templates)
     pages = extract_metadata(pages, config)
     pages = identify(pages)
@@ -102,6 +119,10 @@ class Job:
     paths: tuple[Path | ObjectFile, ...]
     known: frozenset[tuple[str, str, str]]
     templates: SiteTemplates | None = None
+    # A local folder where the template pass leaves the text pages it read and repaired,
+    # for the second pass to take instead of reading and repairing them again. Used only
+    # where it exists (a worker on another machine reads again).
+    spool: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -115,39 +136,93 @@ class BatchResult:
     rows: pa.Table  # article rows of every page, with the staging key
 
 
-def count_job(job: Job, config: Config) -> list[PageLines]:
-    """The template pass over one batch: each text page's site and lines.
+def count_job(job: Job, config: Config) -> LineTally:
+    """The template pass over one batch: each text page's site and lines, counted.
 
-    Only text and markdown files are read: they are cheap to read twice, and they are
-    the full-page dumps that carry menus and footers; HTML loses those to extraction. The
-    counting itself happens once for the run (``count_page_lines``), so identical texts
-    in different batches are counted once and templates do not depend on batching.
+    Only text and markdown files are read: they are the full-page dumps that carry
+    menus and footers; HTML loses those to extraction. What was read and repaired is
+    left in ``job.spool`` for ``process_job``. The batches' counts are summed once for
+    the run (``count_tallies``), so identical texts in different batches are counted
+    once and templates do not depend on batching.
     """
-    dumps = [p for p in job.paths if input_format(p.name, config) in ("text", "markdown")]
-    read, _ = read_batch(job.root, dumps, config)
+    dumps = [p for p in job.paths if _is_dump(p, config)]
+    read, unreadable = read_batch(job.root, dumps, config)
     fresh = [p for p in read if p.input.key not in job.known]
-    return page_lines(repair(fresh, config))
+    pages = repair(fresh, config)
+    spool = _spool_file(job)
+    if spool is not None and _room_to_spool(spool.parent):
+        try:
+            with spool.open("wb") as out:
+                pickle.dump((pages, len(read) - len(fresh), unreadable), out, protocol=5)
+        except OSError:
+            spool.unlink(missing_ok=True)  # the second pass reads the files again
+    return tally_lines(pages)
 
 
 def process_job(job: Job, config: Config, run: RunInfo) -> BatchResult:
     """Read, process and stage one batch (a worker's whole job, so workers read in
     parallel and the parent only collects results)."""
-    read, unreadable = read_batch(job.root, job.paths, config)
+    read, unreadable, skipped, repaired = _read_job(job, config)
     # Inputs an earlier run handled are not cleaned again. An unreadable input (no
     # sha256) is never known, so it is tried again each run: the cause may be gone.
     fresh = [p for p in read if p.input.key not in job.known]
-    done, failed = process(fresh, config, job.templates)
+    done, failed = process(fresh, config, job.templates, repaired)
     rows = articles_table(done, run, SCHEME)
     keys = [row_key(*p.input.key) for p in done]
     slim = [dataclasses.replace(p, text="", body="", removed=(), markup="") for p in done]
     rejects = [r for r in unreadable + failed if r.key not in job.known]
     return BatchResult(
         files=len(job.paths),
-        skipped=len(read) - len(fresh),
+        skipped=skipped + len(read) - len(fresh),
         pages=slim,
         rejects=rejects,
         rows=rows.append_column(KEY, pa.array(keys, pa.string())),
     )
+
+
+def _is_dump(path: Path | ObjectFile, config: Config) -> bool:
+    return input_format(path.name, config) in ("text", "markdown")
+
+
+def _room_to_spool(folder: Path) -> bool:
+    """Whether the disk of ``folder`` keeps ``SPOOL_MIN_FREE_BYTES`` free."""
+    try:
+        return shutil.disk_usage(folder).free > SPOOL_MIN_FREE_BYTES
+    except OSError:
+        return False
+
+
+def _spool_file(job: Job) -> Path | None:
+    """Where the template pass leaves this batch's text pages, if ``job.spool`` exists."""
+    if job.spool is None or not job.spool.is_dir():
+        return None
+    digest = hashlib.blake2b("\0".join(map(str, job.paths)).encode(), digest_size=16)
+    return job.spool / f"{digest.hexdigest()}.pickle"
+
+
+def _read_job(
+    job: Job, config: Config
+) -> tuple[list[Page], list[Reject], int, set[tuple[str, str, str]]]:
+    """The batch's pages and rejects in file order, as ``read_batch`` gives them, with
+    the text pages the template pass left in the spool taken from there: also how many
+    of those an earlier run handled, and the keys of those repaired already."""
+    spool = _spool_file(job)
+    try:
+        if spool is None:
+            raise FileNotFoundError
+        with spool.open("rb") as file:
+            spooled, known, unreadable = pickle.load(file)
+        spool.unlink()  # read once: the disk it takes is freed as pass two goes
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        read, unreadable = read_batch(job.root, job.paths, config)
+        return read, unreadable, 0, set()
+    others = [p for p in job.paths if not _is_dump(p, config)]
+    pages, failed = read_batch(job.root, others, config) if others else ([], [])
+    # Back in the order of the files, as one read_batch over all of them would give.
+    order = {relative_name(job.root, path): at for at, path in enumerate(job.paths)}
+    pages = sorted([*spooled, *pages], key=lambda page: order[page.input.path])
+    rejects = sorted([*unreadable, *failed], key=lambda reject: order[reject.path])
+    return pages, rejects, known, {page.input.key for page in spooled}
 
 
 def jobs(
@@ -156,13 +231,39 @@ def jobs(
     known: set[tuple[str, str, str]],
     size: int,
     templates: SiteTemplates | None = None,
+    spool: Path | None = None,
 ) -> Iterator[Job]:
-    """``paths`` in batches of ``size``, each with the known keys of its own files."""
+    """``paths`` in batches of ``size``, each with the known keys of its own files (and
+    the ``spool`` the two passes share, see ``Job``)."""
     by_path: dict[str, set[tuple[str, str, str]]] = {}
     for key in known:
         by_path.setdefault(key[0], set()).add(key)
-    for start in range(0, len(paths), size):
-        batch = tuple(paths[start : start + size])
-        names = (relative_name(root, path) for path in batch)
-        mine = frozenset(key for name in names for key in by_path.get(name, ()))
-        yield Job(root, batch, mine, templates)
+    for batch in batches(paths, size):
+        mine: frozenset[tuple[str, str, str]] = frozenset()
+        if by_path:  # names cost a path computation each: none when nothing is known
+            names = (relative_name(root, path) for path in batch)
+            mine = frozenset(key for name in names for key in by_path.get(name, ()))
+        yield Job(root, batch, mine, templates, spool)
+
+
+def batches(
+    paths: Sequence[Path | ObjectFile], size: int
+) -> Iterator[tuple[Path | ObjectFile, ...]]:
+    """``paths`` in batches of ``size`` files, but a WARC or JSONL file is a batch of its
+    own: it holds a page per record, so a batch of them would be a batch of thousands of
+    pages, held by one worker while the others wait.
+
+    >>> [[p.name for p in b] for b in batches([Path(n) for n in "abcde"] + [Path("f.warc")], 2)]
+    [['a', 'b'], ['c', 'd'], ['f.warc'], ['e']]
+    """
+    batch: list[Path | ObjectFile] = []
+    for path in paths:
+        if holds_many_pages(path.name):
+            yield (path,)
+            continue
+        batch.append(path)
+        if len(batch) == size:
+            yield tuple(batch)
+            batch = []
+    if batch:
+        yield tuple(batch)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,10 +33,11 @@ logger = logging.getLogger(__name__)
 MAX_COMMIT_ATTEMPTS = 20
 
 
-def archived(snapshot: Snapshot) -> Archived:
-    """What dedup needs of the archive, read without touching archived text."""
+def archived(snapshot: Snapshot, pages: Sequence[Page]) -> Archived:
+    """What dedup needs of the archive to dedupe ``pages``, read without touching
+    archived text: only the articles they could be copies of are indexed."""
     columns = snapshot.columns("articles", ["doc_id", "signature", "language", "signature_scheme"])
-    return Archived.from_columns(*(columns.column(i).to_pylist() for i in range(4)))
+    return Archived.for_pages(columns, pages)
 
 
 def commit_metadata(run: RunInfo) -> dict[str, Any]:
@@ -82,7 +84,7 @@ def commit(
         try:
             if planned is None:
                 fresh = [p for p in pages if p.input.key not in known]
-                kept, duplicates = dedupe(fresh, archived(snapshot), find_pairs)
+                kept, duplicates = dedupe(fresh, archived(snapshot, fresh), find_pairs)
                 chosen = {row_key(*p.input.key) for p in kept}
                 done.versions["articles"] = (
                     archive.append("articles", staging.scan(chosen), metadata, snapshot)

@@ -32,7 +32,7 @@ from newsclean.read.formats import input_endings
 from newsclean.repair import repair
 from newsclean.report import RunReport
 from newsclean.templates import LineStats, SiteTemplates, merge, prune, site_of
-from newsclean.templates.stats import count_page_lines
+from newsclean.templates.stats import count_tallies
 from newsclean.templates.store import sites_table, stats_from_table
 
 # The tables whose version a ``runs`` row records.
@@ -64,23 +64,28 @@ def run(
         batches = -(-len(paths) // config.batch_size)
         engine = LocalEngine(min(config.workers or default_workers(), batches))
 
-    # Pass one: learn each site's template from the archive and this run's text pages.
-    archived_lines = stats_from_table(snapshot.columns("sites", SITES.names))
-    counted = LineStats()
-    if config.learn_templates:
-        count = functools.partial(count_job, config=config)
-        found = engine.map(count, jobs(in_dir, paths, known, config.batch_size))
-        counted = count_page_lines(item for batch in found for item in batch)
-    templates = SiteTemplates.from_stats(merge(archived_lines, counted))
-
-    # Pass two: every stage up to dedup, batch by batch; rows wait on disk.
     staging = Staging.create(archive.staging_parent(), run_info.run_id)
+    # Text pages read and repaired by pass one wait here for pass two (batch.Job.spool).
+    spool = staging.root / "spool"
     pages: list[Page] = []
     rejects: list[Reject] = []
     skipped = 0
-    work = functools.partial(process_job, config=config, run=run_info)
     try:
-        for result in engine.map(work, jobs(in_dir, paths, known, config.batch_size, templates)):
+        # Pass one: learn each site's template from the archive and this run's text pages.
+        archived_lines = stats_from_table(snapshot.columns("sites", SITES.names))
+        counted = LineStats()
+        if config.learn_templates:
+            spool.mkdir()
+            count = functools.partial(count_job, config=config)
+            counted = count_tallies(
+                engine.map(count, jobs(in_dir, paths, known, config.batch_size, spool=spool))
+            )
+        templates = SiteTemplates.from_stats(merge(archived_lines, counted))
+
+        # Pass two: every stage up to dedup, batch by batch; rows wait on disk.
+        work = functools.partial(process_job, config=config, run=run_info)
+        cleaning = jobs(in_dir, paths, known, config.batch_size, templates, spool)
+        for result in engine.map(work, cleaning):
             staging.write(result.rows)
             pages += result.pages
             rejects += result.rejects

@@ -6,13 +6,19 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from newsclean.dedup.exact import dedupe_exact, doc_id_of_normalised, normalise
 from newsclean.dedup.group import group_id
-from newsclean.dedup.minhash import SCHEME, signature_of_normalised
+from newsclean.dedup.minhash import SCHEME, signature, signature_of_normalised
 from newsclean.dedup.near import (
+    BANDS,
+    ROWS,
     NearCandidate,
     NearIndex,
     NearPair,
+    band_slices,
     candidate,
     resolve,
     resolve_pairs,
@@ -47,6 +53,35 @@ class Archived:
             if sig and scheme == SCHEME:
                 near.add(key, sig, language)
         return cls(frozenset(doc_ids), near)
+
+    @classmethod
+    def for_pages(cls, articles: pa.Table, pages: Sequence[Page]) -> Archived:
+        """``from_columns`` over the archived articles (a table of ``doc_id``,
+        ``signature``, ``language``, ``signature_scheme``) that ``pages`` could be
+        duplicates of: the same doc_id, or an LSH band equal to one of theirs.
+
+        The rest could never be a candidate, so the result dedupes ``pages`` exactly as
+        an index of the whole archive would, while its cost grows with the run, not the
+        archive: selecting rows is a few column scans, where indexing every archived
+        signature in Python took about 2 s per 100,000 articles.
+        """
+        ids = pa.array(sorted({page.doc_id for page in pages}), pa.large_string())
+        bands: list[set[bytes]] = [set() for _ in range(BANDS)]
+        for page in pages:
+            sig = page.signature or signature(page.body)
+            for band, part in zip(bands, band_slices(sig), strict=True):
+                band.add(part)
+        doc_ids = articles["doc_id"].cast(pa.large_string())
+        signatures = articles["signature"].cast(pa.large_binary())
+        wanted = pc.is_in(doc_ids, value_set=ids)
+        width = 4 * ROWS  # bytes of a band: ROWS uint32 values
+        for number, band in enumerate(bands):
+            parts = pc.binary_slice(signatures, number * width, (number + 1) * width)
+            found = pc.is_in(parts, value_set=pa.array(list(band), pa.large_binary()))
+            wanted = pc.or_(wanted, found)
+        chosen = articles.filter(pc.fill_null(wanted, False))
+        names = ("doc_id", "signature", "language", "signature_scheme")
+        return cls.from_columns(*(chosen[name].to_pylist() for name in names))
 
 
 def identify(pages: Sequence[Page]) -> list[Page]:

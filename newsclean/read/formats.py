@@ -16,6 +16,10 @@ _MARKUP_FORMATS = (
 )
 
 
+# The formats whose files hold many pages (a WARC record or a JSONL line each).
+_MANY_PAGES = (".warc", ".jsonl")
+
+
 def input_format(name: str, config: Config) -> str | None:
     """The format of a file called ``name`` ("text", "markdown", "html", "warc" or
     "jsonl"), or ``None`` if it is not an input. Endings compare case-insensitively;
@@ -39,6 +43,16 @@ def input_format(name: str, config: Config) -> str | None:
 def input_endings(config: Config) -> tuple[str, ...]:
     """Every file ending read as an input (each may also end in ``.gz``)."""
     return (*config.text_extensions, *(extension for extension, _ in _MARKUP_FORMATS))
+
+
+def holds_many_pages(name: str) -> bool:
+    """Whether a file called ``name`` is a WARC or JSONL file: a page per record.
+
+    >>> [holds_many_pages(n) for n in ("a.warc.gz", "b.JSONL", "c.html", "d.txt")]
+    [True, True, False, False]
+    """
+    stem = name.lower().removesuffix(GZIP_SUFFIX)
+    return stem.endswith(_MANY_PAGES)
 
 
 def is_gzipped(name: str) -> bool:

@@ -7,6 +7,8 @@ a 64-bit hash and a short sample of each line are kept.
 
 from __future__ import annotations
 
+import array
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
@@ -31,6 +33,10 @@ def normalise_line(line: str) -> str:
     return _DIGITS.sub("0", " ".join(line.casefold().split()))
 
 
+# A site's chrome lines repeat on most of its pages, and both the counting pass and the
+# clean stage's template rule key every line: a process remembers the last 64k lines'
+# keys (about 10 MB), which skips most of the hashing on a site's pages.
+@functools.lru_cache(maxsize=1 << 16)
 def line_key(line: str) -> int:
     """A stable signed 64-bit hash of ``normalise_line(line)`` (same in every process;
     Python's own ``hash`` is salted per process)."""
@@ -77,24 +83,52 @@ def page_keys(text: str) -> dict[int, str]:
     return keys
 
 
-class PageLines(NamedTuple):
-    """One page as template learning sees it: its text's hash, its site, its lines."""
+class LineTally(NamedTuple):
+    """One batch's lines counted, compact enough to send from a worker: the counts are
+    summed in the worker, so the run's sum (``count_tallies``) adds a line per distinct
+    line of the batch, not per line of every page. Per site, plain ints and strings by
+    line key: they cost little to send and to add up."""
 
-    fingerprint: bytes  # of the whole text: identical copies are counted once
-    site: str
-    lines: dict[int, str]  # page_keys of the text
+    pages: list[tuple[bytes, str]]  # (fingerprint, site) of each page counted, in order
+    keys: list[bytes]  # each of those pages' distinct line keys, as int64 (array "q")
+    counts: dict[str, dict[int, int]]  # site -> line key -> pages of the batch with it
+    samples: dict[str, dict[int, str]]  # site -> line key -> the line as first seen
+    # The rare lines whose pages differ in how they write it ("Comments (3)", "(12)"):
+    # (index in ``pages``, sample) wherever the sample changes, so the sample is still
+    # the first one seen when ``count_tallies`` takes out a page copied in another batch.
+    variants: dict[tuple[str, int], list[tuple[int, str]]]
 
 
-def page_lines(pages: Iterable[Page]) -> list[PageLines]:
-    """What ``count_lines`` needs of each page; cheap to send from a worker."""
-    return [
-        PageLines(
-            hashlib.blake2b(page.text.encode(), digest_size=16).digest(),
-            site_of(page),
-            page_keys(page.text),
-        )
-        for page in pages
-    ]
+def tally_lines(pages: Iterable[Page]) -> LineTally:
+    """Count one batch's pages (see ``count_lines``); identical texts count once."""
+    counted: list[tuple[bytes, str]] = []
+    keys: list[bytes] = []
+    counts: dict[str, dict[int, int]] = {}
+    samples: dict[str, dict[int, str]] = {}
+    variants: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    last: dict[tuple[str, int], str] = {}  # the sample of the latest page with the line
+    seen_texts: set[bytes] = set()
+    for page in pages:
+        fingerprint = hashlib.blake2b(page.text.encode(), digest_size=16).digest()
+        if fingerprint in seen_texts:
+            continue
+        seen_texts.add(fingerprint)
+        site = site_of(page)
+        found = page_keys(page.text)
+        index = len(counted)
+        counted.append((fingerprint, site))
+        keys.append(array.array("q", found).tobytes())
+        site_counts = counts.setdefault(site, {})
+        site_samples = samples.setdefault(site, {})
+        for key, sample in found.items():
+            pages_before = site_counts.get(key, 0)
+            site_counts[key] = pages_before + 1
+            if not pages_before:
+                site_samples[key] = last[(site, key)] = sample
+            elif sample != last[(site, key)]:
+                variants.setdefault((site, key), [(-1, site_samples[key])]).append((index, sample))
+                last[(site, key)] = sample
+    return LineTally(counted, keys, counts, samples, variants)
 
 
 def count_lines(pages: Iterable[Page]) -> LineStats:
@@ -104,26 +138,75 @@ def count_lines(pages: Iterable[Page]) -> LineStats:
     before the clean stage. A page whose text is identical to one already counted is
     counted once: exact copies must not turn an article's lines into template.
     """
-    return count_page_lines(page_lines(pages))
+    return count_tallies([tally_lines(pages)])
 
 
-def count_page_lines(items: Iterable[PageLines]) -> LineStats:
-    """``count_lines`` over pages already reduced to ``PageLines`` (from any number of
-    batches: identical texts are counted once whichever batch they came in)."""
+def count_tallies(tallies: Iterable[LineTally]) -> LineStats:
+    """The sum of batches' ``LineTally`` in batch order: what ``count_lines`` gives for
+    all their pages at once (a text counted in an earlier batch is taken out of a later
+    one, and a line's sample is the one first seen)."""
     site_pages: dict[str, int] = {}
-    lines: dict[tuple[str, int], LineCount] = {}
+    counts: dict[str, dict[int, int]] = {}
+    samples: dict[str, dict[int, str]] = {}
     seen_texts: set[bytes] = set()
-    for item in items:
-        if item.fingerprint in seen_texts:
-            continue
-        seen_texts.add(item.fingerprint)
-        site_pages[item.site] = site_pages.get(item.site, 0) + 1
-        for key, sample in item.lines.items():
-            known = lines.get((item.site, key))
-            lines[(item.site, key)] = (
-                LineCount(known.pages + 1, known.sample) if known else LineCount(1, sample)
-            )
+    for tally in tallies:
+        copies = []
+        for index, (fingerprint, site) in enumerate(tally.pages):
+            if fingerprint in seen_texts:
+                copies.append(index)
+                continue
+            seen_texts.add(fingerprint)
+            site_pages[site] = site_pages.get(site, 0) + 1
+        batch, first = _without(tally, copies) if copies else (tally.counts, tally.samples)
+        for site, found in batch.items():
+            known = counts.setdefault(site, {})
+            # Set and dict operations on int keys run in C: only lines an earlier batch
+            # had need Python.
+            summed = {key: known[key] + found[key] for key in found.keys() & known.keys()}
+            known.update(found)
+            known.update(summed)
+            chosen = samples.setdefault(site, {})
+            chosen.update({key: first[site][key] for key in found.keys() - chosen.keys()})
+    lines = {
+        (site, key): LineCount(pages, samples[site][key])
+        for site, found in counts.items()
+        for key, pages in found.items()
+    }
     return LineStats(site_pages, lines)
+
+
+def _without(
+    tally: LineTally, copies: list[int]
+) -> tuple[dict[str, dict[int, int]], dict[str, dict[int, str]]]:
+    """``tally``'s counts and samples less the pages at ``copies`` (texts an earlier
+    batch counted)."""
+    counts = {site: dict(found) for site, found in tally.counts.items()}
+    samples = {site: dict(found) for site, found in tally.samples.items()}
+    removed = set(copies)
+    keys_of: dict[int, set[int]] = {}  # the line keys of a page, made when needed
+    for index in copies:
+        site = tally.pages[index][1]
+        for key in array.array("q", tally.keys[index]):
+            counts[site][key] -= 1
+    for index in copies:
+        site = tally.pages[index][1]
+        for key in array.array("q", tally.keys[index]):
+            if key not in counts[site]:
+                continue  # seen on another copy already
+            if counts[site][key] == 0:
+                del counts[site][key]
+            elif (site, key) in tally.variants:
+                # The sample is that of the first page left that has the line.
+                for first, (_, page_site) in enumerate(tally.pages):
+                    if first in removed or page_site != site:
+                        continue
+                    if first not in keys_of:
+                        keys_of[first] = set(array.array("q", tally.keys[first]))
+                    if key in keys_of[first]:
+                        break
+                variants = tally.variants[(site, key)]
+                samples[site][key] = [s for at, s in variants if at <= first][-1]
+    return counts, samples
 
 
 def _earliest(a: str, b: str) -> str:

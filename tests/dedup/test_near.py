@@ -9,9 +9,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from conftest import DATA, SEEDS
+from newsclean.dedup import SCHEME, Archived, dedupe
 from newsclean.dedup.exact import doc_id
 from newsclean.dedup.minhash import NUM_PERM, SIGNATURE_BYTES, signature, similarity
 from newsclean.dedup.near import (
@@ -272,3 +274,26 @@ def test_duplicates_are_compared_with_kept_pages_only() -> None:
     ]
     kinds = {decision.doc_id: decision.kind for decision in resolve(candidates, NearIndex())}
     assert kinds == {"a": "kept", "b": "near", "c": "kept"}
+
+
+def test_the_archive_is_read_only_where_pages_could_match() -> None:
+    # An archive of unrelated articles, the run's seeds and their near copies; indexing
+    # only the rows that share a doc_id or a band with the run decides alike.
+    rng = random.Random(7)
+    pages = [replace(p, signature=signature(p.body)) for p in _run_pages()]
+    archived = [(f"other{n:04d}", _random_signature(rng), "sv") for n in range(2_000)]
+    archived += [(p.doc_id, p.signature, "sv") for p in pages[::3] if p.signature]
+    table = pa.table(
+        {
+            "doc_id": [key for key, _, _ in archived],
+            "signature": [sig for _, sig, _ in archived],
+            "language": [language for _, _, language in archived],
+            "signature_scheme": [SCHEME] * len(archived),
+        }
+    )
+    whole = Archived.from_columns(*(table[name].to_pylist() for name in table.column_names))
+    some = Archived.for_pages(table, pages[1::3] + pages[2::3])
+    assert 0 < len(some.near) < 100
+    run_pages = pages[1::3] + pages[2::3]
+    assert dedupe(run_pages, some) == dedupe(run_pages, whole)
+    assert {d.kind for d in dedupe(run_pages, some)[1]} >= {"seen"}

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.repair.mojibake import FIXER_CONFIG, segments
-from newsclean.repair.screen import needs_fixing
+from newsclean.repair.screen import REACH, needs_fixing
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "data" / "repair" / "ftfy-cases"
@@ -101,6 +101,11 @@ def caught(branch: list[Element]) -> bool:
 @pytest.mark.parametrize("branch", branches(), ids=lambda branch: f"{len(branch)}-elements")
 def test_every_mojibake_pattern_of_ftfy_is_caught(branch: list[Element]) -> None:
     assert caught(branch)
+
+
+def test_every_mojibake_pattern_fits_in_the_reach_of_a_suspect() -> None:
+    # ftfy_would_change runs is_bad on REACH characters either side of a suspect one.
+    assert max(map(len, branches())) < REACH
 
 
 @pytest.mark.parametrize("code", [*sorted(CONTROL_CHARS), 0x80, 0x9F, 0xD800, 0xDFFF])

@@ -6,6 +6,7 @@ import dataclasses
 
 from site_pages import FOOTER, HEADER, SITE, STORIES, page
 
+from newsclean.page import Page
 from newsclean.templates import (
     LineStats,
     count_lines,
@@ -14,7 +15,7 @@ from newsclean.templates import (
     normalise_line,
     prune,
 )
-from newsclean.templates.stats import SMALL_SITE_PAGES
+from newsclean.templates.stats import SMALL_SITE_PAGES, count_tallies, tally_lines
 
 
 def test_normalised_lines_ignore_case_spacing_and_numbers() -> None:
@@ -63,3 +64,29 @@ def test_prune_keeps_repeated_lines_and_small_sites() -> None:
     assert line_key(FOOTER[0]) in kept
     assert line_key(STORIES[0][0]) not in kept  # seen once, on a large site
     assert pruned.site_pages == stats.site_pages
+
+
+def _dump(text: str, path: str) -> Page:
+    base = page(*STORIES[0])
+    return dataclasses.replace(base, text=text, input=dataclasses.replace(base.input, path=path))
+
+
+def test_batch_tallies_add_up_to_the_whole_run() -> None:
+    # Sites by folder; one text copied into another folder and another batch, lines
+    # written differently on different pages ("Comments (3)", "(12)").
+    pages = [
+        _dump("Menu\nComments (3)\nStory zero", "a/0.txt"),
+        _dump("Menu\nComments (5)\nStory one", "b/1.txt"),
+        _dump("Menu\nComments (3)\nStory zero", "b/2.txt"),
+        _dump("Menu\nComments (12)\nStory three\nStory one", "b/3.txt"),
+        _dump("Menu\nComments (3)\nStory zero", "a/4.txt"),
+        _dump("menu\nComments (9)\nStory five", "b/5.txt"),
+    ]
+    whole = count_lines(pages)
+    for size in range(1, len(pages) + 1):
+        batches = [pages[i : i + size] for i in range(0, len(pages), size)]
+        summed = count_tallies(tally_lines(batch) for batch in batches)
+        assert summed == whole, size
+    for first, second in ([0], [2, 3, 5]), ([1, 0], [3, 2]), ([3], [2, 1, 0]), ([4], [2, 5]):
+        two = [[pages[i] for i in first], [pages[i] for i in second]]
+        assert count_tallies(map(tally_lines, two)) == count_lines(two[0] + two[1])
