@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -14,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from pyarrow import fs
+
+# The same examples every run, so that CI passes or fails on the code, not on the draw;
+# NEWSCLEAN_HYPOTHESIS=explore draws new ones (and more) to look for new failures.
+settings.register_profile("ci", derandomize=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("NEWSCLEAN_HYPOTHESIS", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -100,10 +100,15 @@ def test_never_invents_text(text: str) -> None:
 @given(pages)
 def test_idempotent_but_for_contextual_rules(text: str) -> None:
     """Cleaning the output again removes nothing, except what a contextual rule finds in
-    the changed context; with those rules disabled, cleaning is a fixed point."""
+    the changed context (and what ``drop_outside_article``, which weighs the lines other
+    rules removed, finds after such a removal); with those rules disabled, cleaning is a
+    fixed point."""
     once = clean_text(text, CONFIG)
     again = clean_text(once.body, CONFIG)
-    assert {r.rule for r in again.removed} <= set(CONTEXTUAL)
+    rules = {r.rule for r in again.removed}
+    if rules & set(CONTEXTUAL):
+        rules -= {"drop_outside_article"}
+    assert rules <= set(CONTEXTUAL)
     no_context = Config(disabled_rules=CONTEXTUAL)
     first = clean_text(text, no_context).body
     assert clean_text(first, no_context).body == first
