@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from newsclean.config import Config
 from newsclean.metadata.fields import by_role, caption_text, first_url, parse_byline
 from newsclean.metadata.language import detect_language
+from newsclean.metadata.words import word_count
 from newsclean.page import Metadata, Page
 
 __all__ = ["detect_language", "extract_metadata", "page_metadata"]
@@ -38,7 +39,7 @@ def page_metadata(page: Page) -> Metadata:
         author=hints.author or (authors[0] if authors else None),
         language=detect_language(page.body) or hints.language,
         image_captions=hints.image_captions + captions,
-        word_count=len(page.body.split()),
+        word_count=word_count(page.body),
     )
 
 
