@@ -28,7 +28,7 @@ from newsclean.location import ObjectFile, ObjectFolder
 from newsclean.metadata import extract_metadata
 from newsclean.page import Page, Reject, RunInfo
 from newsclean.read import read_batch
-from newsclean.read.batch import relative_name
+from newsclean.read.batch import iter_file, relative_name
 from newsclean.read.formats import holds_many_pages, input_format
 from newsclean.repair import repair
 from newsclean.templates import SiteTemplates
@@ -162,22 +162,50 @@ def count_job(job: Job, config: Config) -> LineTally:
 def process_job(job: Job, config: Config, run: RunInfo) -> BatchResult:
     """Read, process and stage one batch (a worker's whole job, so workers read in
     parallel and the parent only collects results)."""
+    if len(job.paths) == 1 and holds_many_pages(job.paths[0].name):
+        return _process_file(job, config, run)
     read, unreadable, skipped, repaired = _read_job(job, config)
     # Inputs an earlier run handled are not cleaned again. An unreadable input (no
     # sha256) is never known, so it is tried again each run: the cause may be gone.
     fresh = [p for p in read if p.input.key not in job.known]
     done, failed = process(fresh, config, job.templates, repaired)
+    rejects = [r for r in unreadable + failed if r.key not in job.known]
+    rows, slim = _staged(done, run)
+    skipped += len(read) - len(fresh)
+    return BatchResult(
+        files=len(job.paths), skipped=skipped, pages=slim, rejects=rejects, rows=rows
+    )
+
+
+def _process_file(job: Job, config: Config, run: RunInfo) -> BatchResult:
+    """``process_job`` for a job of one WARC or JSONL file: its pages go through the
+    stages ``batch_size`` at a time as they are read, so a worker holds one chunk of
+    the file's pages (and the article rows of all), never the markup of the file."""
+    tables: list[pa.Table] = []
+    slim: list[Page] = []
+    rejects: list[Reject] = []
+    skipped = 0
+    for chunk in iter_file(job.root, job.paths[0], config, config.batch_size):
+        if chunk.retract:  # the file changed while read: none of its pages is kept
+            tables, slim, rejects, skipped = [], [], [], 0
+        fresh = [p for p in chunk.pages if p.input.key not in job.known]
+        done, failed = process(fresh, config, job.templates)
+        rows, pages = _staged(done, run)
+        tables.append(rows)
+        slim += pages
+        rejects += [r for r in chunk.rejects + failed if r.key not in job.known]
+        skipped += len(chunk.pages) - len(fresh)
+    rows = pa.concat_tables(tables) if tables else _staged([], run)[0]
+    return BatchResult(files=1, skipped=skipped, pages=slim, rejects=rejects, rows=rows)
+
+
+def _staged(done: list[Page], run: RunInfo) -> tuple[pa.Table, list[Page]]:
+    """The article rows of processed pages (with the staging key), and the pages slimmed
+    to what dedup needs (no text, body, removals or markup: those are in the rows)."""
     rows = articles_table(done, run, SCHEME)
     keys = [row_key(*p.input.key) for p in done]
     slim = [dataclasses.replace(p, text="", body="", removed=(), markup="") for p in done]
-    rejects = [r for r in unreadable + failed if r.key not in job.known]
-    return BatchResult(
-        files=len(job.paths),
-        skipped=skipped + len(read) - len(fresh),
-        pages=slim,
-        rejects=rejects,
-        rows=rows.append_column(KEY, pa.array(keys, pa.string())),
-    )
+    return rows.append_column(KEY, pa.array(keys, pa.string())), slim
 
 
 def _is_dump(path: Path | ObjectFile, config: Config) -> bool:

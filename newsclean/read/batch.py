@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from newsclean.config import Config
 from newsclean.location import Connection, ObjectFile, ObjectFolder
 from newsclean.page import Page, Reject
+from newsclean.read.chunks import Chunk
 from newsclean.read.formats import input_format
 from newsclean.read.html import read_html_page
-from newsclean.read.jsonl import read_jsonl
+from newsclean.read.jsonl import iter_jsonl, read_jsonl
 from newsclean.read.source import STAGE
 from newsclean.read.text import read_text_page
-from newsclean.read.warc import read_warc
+from newsclean.read.warc import iter_warc, read_warc
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,22 @@ def read_batch(
         pages += read
         rejects += failed
     return pages, rejects
+
+
+def iter_file(
+    root: Path | ObjectFolder, path: Path | ObjectFile, config: Config, size: int
+) -> Iterator[Chunk]:
+    """The pages and rejects of one WARC or JSONL file in chunks of at most ``size``
+    pages, as they are read (see :class:`Chunk` for a file that changes meanwhile)."""
+    name = relative_name(root, path)
+    real_root = root.resolve() if isinstance(root, Path) else root.connect()
+    reader = iter_warc if input_format(name, config) == "warc" else iter_jsonl
+    try:
+        yield from reader(path, name, real_root, config, size)
+    except Exception as exc:  # a reader bug costs this file, not the run
+        logger.warning("unexpected error reading %s", name, exc_info=True)
+        message = f"{name}: unexpected error: {exc}"
+        yield Chunk([], [Reject(name, STAGE, type(exc).__name__, message)], retract=True)
 
 
 def read_file(

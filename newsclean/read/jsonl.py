@@ -21,6 +21,7 @@ from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
+from newsclean.read.chunks import Chunk, collect, in_chunks
 from newsclean.read.decode import check_text
 from newsclean.read.formats import is_gzipped
 from newsclean.read.inflate import gunzip_stream
@@ -56,34 +57,45 @@ def read_jsonl(
     its text), one with only text gets ``text``. A file with no line at all is
     rejected as empty.
     """
+    return collect(iter_jsonl(path, name, real_root, config))
+
+
+def iter_jsonl(
+    path: Path | ObjectFile,
+    name: str,
+    real_root: Path | Connection,
+    config: Config,
+    size: int = 0,
+) -> Iterator[Chunk]:
+    """:func:`read_jsonl`'s pages and rejects in chunks of at most ``size`` pages, as the
+    lines are read (0: one chunk)."""
     sha256: str | None = None
+    read_any = False
     try:
         source = open_source(path, name, real_root)
         with opened(source) as stream:
             sha256 = stream_sha256(stream, source)
-            pages, rejects = _read_lines(stream, source, sha256, config)
+            for chunk in in_chunks(_read_lines(stream, source, sha256, config), size):
+                read_any = True
+                yield chunk
     except InputError as exc:  # the file changed while read: no page of it is kept
-        return [], [reject_of(exc)]
-    if not pages and not rejects:
+        yield Chunk([], [reject_of(exc)], retract=True)
+        return
+    if not read_any:
         message = f"{name}: empty file (no JSONL line)"
-        rejects = [Reject(name, STAGE, "InputError", message, sha256)]
-    return pages, rejects
+        yield Chunk([], [Reject(name, STAGE, "InputError", message, sha256)])
 
 
 def _read_lines(
     stream: BinaryIO, source: Source, sha256: str, config: Config
-) -> tuple[list[Page], list[Reject]]:
-    """The pages and rejects of the lines of an open JSONL file."""
+) -> Iterator[Page | Reject]:
+    """The pages and rejects of the lines of an open JSONL file, as they are read."""
     name = source.name
     limit = config.max_input_bytes
-    pages: list[Page] = []
-    rejects: list[Reject] = []
 
-    def reject(line_no: int, exc: BaseException, message: str) -> None:
+    def reject(line_no: int, exc: BaseException, message: str) -> Reject:
         error = type(exc.__cause__ or exc).__name__
-        rejects.append(
-            Reject(name, STAGE, error, f"{name}:{line_no}: {message}", sha256, str(line_no))
-        )
+        return Reject(name, STAGE, error, f"{name}:{line_no}: {message}", sha256, str(line_no))
 
     line_no = broken = 0
     chunks = (
@@ -98,22 +110,23 @@ def _read_lines(
             try:
                 if line is None:
                     raise InputError(name, f"line over max_input_bytes ({limit})")
-                pages.append(_page(line, line_no, source, sha256, config))
+                page = _page(line, line_no, source, sha256, config)
                 broken = 0
             except RecursionError as exc:  # json's parser recurses once per nesting level
-                reject(line_no, exc, "JSON nested too deeply")
+                yield reject(line_no, exc, "JSON nested too deeply")
                 broken += 1
             except (InputError, ValueError) as exc:  # JSONDecodeError is a ValueError
-                reject(line_no, exc, exc.reason if isinstance(exc, InputError) else str(exc))
+                yield reject(line_no, exc, exc.reason if isinstance(exc, InputError) else str(exc))
                 broken += 1
+            else:
+                yield page
             if broken == MAX_BROKEN_IN_A_ROW:
                 message = f"not read: the {broken} lines before are all broken (not JSONL?)"
-                reject(line_no + 1, InputError(name, message), message)
+                yield reject(line_no + 1, InputError(name, message), message)
                 break
     except (InputError, OSError) as exc:  # corrupt or truncated gzip, a gzip bomb, I/O error
         message = exc.reason if isinstance(exc, InputError) else reason(exc)
-        reject(line_no + 1, exc, f"unreadable from here on: {message}")
-    return pages, rejects
+        yield reject(line_no + 1, exc, f"unreadable from here on: {message}")
 
 
 def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:

@@ -13,6 +13,7 @@ keeps the pages before the break and rejects the rest.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +24,7 @@ from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
+from newsclean.read.chunks import Chunk, collect, in_chunks
 from newsclean.read.html import decode_html
 from newsclean.read.source import (
     STAGE,
@@ -48,63 +50,78 @@ def read_warc(
     of many pages is read as a stream. An empty file, or one with no record, is
     rejected as such.
     """
+    return collect(iter_warc(path, name, real_root, config))
+
+
+def iter_warc(
+    path: Path | ObjectFile,
+    name: str,
+    real_root: Path | Connection,
+    config: Config,
+    size: int = 0,
+) -> Iterator[Chunk]:
+    """:func:`read_warc`'s pages and rejects in chunks of at most ``size`` pages, as the
+    records are read (0: one chunk)."""
     try:
         source = open_source(path, name, real_root)
         with opened(source) as stream:
             sha256 = stream_sha256(stream, source)
-            pages, rejects, seen = _read_records(stream, source, sha256, config)
+            counts = _Counts()
+            yield from in_chunks(_read_records(stream, source, sha256, config, counts), size)
     except InputError as exc:  # the file changed while read: no page of it is kept
-        return [], [reject_of(exc)]
-    if not seen and not rejects:
+        yield Chunk([], [reject_of(exc)], retract=True)
+        return
+    if not counts.records and not counts.rejects:
         why = "empty file" if source.size == 0 else "no WARC record in it"
-        rejects = [Reject(name, STAGE, "InputError", f"{name}: {why}", sha256)]
-    return pages, rejects
+        yield Chunk([], [Reject(name, STAGE, "InputError", f"{name}: {why}", sha256)])
+
+
+class _Counts:
+    """What a pass over a file's records found, for the verdict on the whole file."""
+
+    def __init__(self) -> None:
+        self.records = 0
+        self.rejects = 0
 
 
 def _read_records(
-    stream: BinaryIO, source: Source, sha256: str, config: Config
-) -> tuple[list[Page], list[Reject], int]:
-    """The pages and rejects of an open WARC file, and how many records it has."""
+    stream: BinaryIO, source: Source, sha256: str, config: Config, counts: _Counts
+) -> Iterator[Page | Reject]:
+    """The pages and rejects of an open WARC file, as its records are read."""
     name = source.name
-    pages: list[Page] = []
-    rejects: list[Reject] = []
     last = ""
-    seen = 0
     try:
         # All record types, so that a record of no known type is reported, not skipped.
         for record in ArchiveIterator(stream, parse_http=False):  # parsed after the digest check
-            seen += 1
+            counts.records += 1
             last = record.record_id or f"offset {record.stream_pos}"
             try:
                 page = _read_record(record, last, source, sha256, config)
             except (InputError, OSError, ValueError) as exc:
                 message = exc.reason if isinstance(exc, InputError) else reason(exc)
-                rejects.append(
-                    Reject(
-                        name,
-                        STAGE,
-                        type(exc.__cause__ or exc).__name__,
-                        f"{name}: record {last}: {message}",
-                        sha256,
-                        record=last,
-                    )
+                counts.rejects += 1
+                yield Reject(
+                    name,
+                    STAGE,
+                    type(exc.__cause__ or exc).__name__,
+                    f"{name}: record {last}: {message}",
+                    sha256,
+                    record=last,
                 )
                 continue
             if page is not None:
-                pages.append(page)
+                yield page
     except OSError as exc:  # the file stops parsing: what came before is kept
         where = f"after record {last}" if last else "at the first record"
-        rejects.append(
-            Reject(
-                name,
-                STAGE,
-                type(exc).__name__,
-                f"{name}: unreadable {where}: {reason(exc)}",
-                sha256,
-                record=f"after {last}" if last else "",
-            )
+        counts.rejects += 1
+        yield Reject(
+            name,
+            STAGE,
+            type(exc).__name__,
+            f"{name}: unreadable {where}: {reason(exc)}",
+            sha256,
+            record=f"after {last}" if last else "",
         )
-    return pages, rejects, seen
 
 
 def _read_record(
