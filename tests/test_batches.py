@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import newsclean.batch
-import newsclean.read.jsonl
+import newsclean.read.chunks
 from conftest import DATA
 from newsclean import Config, read_archive
 from newsclean.batch import batches, jobs, process_job
@@ -98,7 +98,7 @@ def test_a_crawl_file_that_changes_while_read_keeps_none_of_its_chunks(
     ]
     scrape = tmp_path / "scrape.jsonl"
     scrape.write_text("\n".join(lines[:2]) + "\n", "utf-8")
-    hashed = newsclean.read.jsonl.stream_sha256
+    hashed = newsclean.read.chunks.stream_sha256
 
     def hash_then_append(stream: Any, source: Source) -> str:
         digest = hashed(stream, source)
@@ -106,7 +106,7 @@ def test_a_crawl_file_that_changes_while_read_keeps_none_of_its_chunks(
             writer.write(lines[2] + "\n")
         return digest
 
-    monkeypatch.setattr(newsclean.read.jsonl, "stream_sha256", hash_then_append)
+    monkeypatch.setattr(newsclean.read.chunks, "stream_sha256", hash_then_append)
     (job,) = jobs(tmp_path, [scrape], set(), size=1)
     result = process_job(job, Config(batch_size=1), new_run(Config()))
     assert result.pages == [] and result.rows.num_rows == 0

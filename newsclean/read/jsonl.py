@@ -21,18 +21,14 @@ from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
-from newsclean.read.chunks import Chunk, collect, in_chunks
+from newsclean.read.chunks import Chunk, collect, read_in_chunks
 from newsclean.read.decode import check_text
 from newsclean.read.formats import is_gzipped
 from newsclean.read.inflate import gunzip_stream
 from newsclean.read.source import (
     STAGE,
     Source,
-    open_source,
-    opened,
     reason,
-    reject_of,
-    stream_sha256,
 )
 from newsclean.read.text import normalize_newlines
 
@@ -69,21 +65,15 @@ def iter_jsonl(
 ) -> Iterator[Chunk]:
     """:func:`read_jsonl`'s pages and rejects in chunks of at most ``size`` pages, as the
     lines are read (0: one chunk)."""
-    sha256: str | None = None
-    read_any = False
-    try:
-        source = open_source(path, name, real_root)
-        with opened(source) as stream:
-            sha256 = stream_sha256(stream, source)
-            for chunk in in_chunks(_read_lines(stream, source, sha256, config), size):
-                read_any = True
-                yield chunk
-    except InputError as exc:  # the file changed while read: no page of it is kept
-        yield Chunk([], [reject_of(exc)], retract=True)
-        return
-    if not read_any:
-        message = f"{name}: empty file (no JSONL line)"
-        yield Chunk([], [Reject(name, STAGE, "InputError", message, sha256)])
+
+    def records(stream: BinaryIO, source: Source, sha256: str) -> Iterator[Page | Reject]:
+        return _read_lines(stream, source, sha256, config)
+
+    yield from read_in_chunks(path, name, real_root, size, records, _empty)
+
+
+def _empty(source: Source) -> str:
+    return "empty file (no JSONL line)"
 
 
 def _read_lines(

@@ -24,16 +24,12 @@ from newsclean.config import Config
 from newsclean.errors import InputError
 from newsclean.location import Connection, ObjectFile
 from newsclean.page import Page, Reject
-from newsclean.read.chunks import Chunk, collect, in_chunks
+from newsclean.read.chunks import Chunk, collect, read_in_chunks
 from newsclean.read.html import decode_html
 from newsclean.read.source import (
     STAGE,
     Source,
-    open_source,
-    opened,
     reason,
-    reject_of,
-    stream_sha256,
 )
 
 logger = logging.getLogger(__name__)
@@ -62,44 +58,32 @@ def iter_warc(
 ) -> Iterator[Chunk]:
     """:func:`read_warc`'s pages and rejects in chunks of at most ``size`` pages, as the
     records are read (0: one chunk)."""
-    try:
-        source = open_source(path, name, real_root)
-        with opened(source) as stream:
-            sha256 = stream_sha256(stream, source)
-            counts = _Counts()
-            yield from in_chunks(_read_records(stream, source, sha256, config, counts), size)
-    except InputError as exc:  # the file changed while read: no page of it is kept
-        yield Chunk([], [reject_of(exc)], retract=True)
-        return
-    if not counts.records and not counts.rejects:
-        why = "empty file" if source.size == 0 else "no WARC record in it"
-        yield Chunk([], [Reject(name, STAGE, "InputError", f"{name}: {why}", sha256)])
+
+    def records(stream: BinaryIO, source: Source, sha256: str) -> Iterator[Page | Reject | None]:
+        return _read_records(stream, source, sha256, config)
+
+    yield from read_in_chunks(path, name, real_root, size, records, _empty)
 
 
-class _Counts:
-    """What a pass over a file's records found, for the verdict on the whole file."""
-
-    def __init__(self) -> None:
-        self.records = 0
-        self.rejects = 0
+def _empty(source: Source) -> str:
+    return "empty file" if source.size == 0 else "no WARC record in it"
 
 
 def _read_records(
-    stream: BinaryIO, source: Source, sha256: str, config: Config, counts: _Counts
-) -> Iterator[Page | Reject]:
-    """The pages and rejects of an open WARC file, as its records are read."""
+    stream: BinaryIO, source: Source, sha256: str, config: Config
+) -> Iterator[Page | Reject | None]:
+    """The pages and rejects of an open WARC file, as its records are read (``None`` for
+    a record that holds no page)."""
     name = source.name
     last = ""
     try:
         # All record types, so that a record of no known type is reported, not skipped.
         for record in ArchiveIterator(stream, parse_http=False):  # parsed after the digest check
-            counts.records += 1
             last = record.record_id or f"offset {record.stream_pos}"
             try:
                 page = _read_record(record, last, source, sha256, config)
             except (InputError, OSError, ValueError) as exc:
                 message = exc.reason if isinstance(exc, InputError) else reason(exc)
-                counts.rejects += 1
                 yield Reject(
                     name,
                     STAGE,
@@ -109,11 +93,9 @@ def _read_records(
                     record=last,
                 )
                 continue
-            if page is not None:
-                yield page
+            yield page
     except OSError as exc:  # the file stops parsing: what came before is kept
         where = f"after record {last}" if last else "at the first record"
-        counts.rejects += 1
         yield Reject(
             name,
             STAGE,

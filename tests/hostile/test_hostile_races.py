@@ -22,7 +22,7 @@ from hostile_helpers import Outcome, check_case
 from typer.testing import CliRunner
 
 import newsclean.pipeline
-import newsclean.read.jsonl
+import newsclean.read.chunks
 import newsclean.read.source
 import newsclean.read.text
 from newsclean.cli import EXIT_REJECTS, app
@@ -86,7 +86,7 @@ def _after_check(monkeypatch: pytest.MonkeyPatch, name: str, act: Callable[[Path
         return source
 
     monkeypatch.setattr(newsclean.read.source, "open_source", hooked)
-    monkeypatch.setattr(newsclean.read.jsonl, "open_source", hooked)
+    monkeypatch.setattr(newsclean.read.chunks, "open_source", hooked)
 
 
 def test_a_file_removed_between_listing_and_reading(
@@ -198,7 +198,7 @@ def test_a_jsonl_file_appended_to_while_it_is_read_keeps_none_of_its_pages(
     """Its pages would carry the sha256 of other bytes: the file is read again next run."""
     lines = [json.dumps({"text": text}) for text in PAGES.values()]
     (folder / "scrape.jsonl").write_text("\n".join(lines[:2]) + "\n")
-    hashed = newsclean.read.jsonl.stream_sha256
+    hashed = newsclean.read.chunks.stream_sha256
 
     def hash_then_append(stream: Any, source: Source) -> str:
         digest = hashed(stream, source)
@@ -206,7 +206,7 @@ def test_a_jsonl_file_appended_to_while_it_is_read_keeps_none_of_its_pages(
             writer.write(lines[2] + "\n")
         return digest
 
-    monkeypatch.setattr(newsclean.read.jsonl, "stream_sha256", hash_then_append)
+    monkeypatch.setattr(newsclean.read.chunks, "stream_sha256", hash_then_append)
     outcome = _run(folder)
     reason = "changed while it was read"
     expected = {"sha256": False, "rejected": [_rejected("InputError", reason)]}
@@ -273,8 +273,8 @@ def test_a_read_error_midway_keeps_the_jsonl_lines_before(
         with really_open(source) as stream:
             yield FailingDisk(stream) if source.name == "scrape.jsonl" else stream
 
-    monkeypatch.setattr(newsclean.read.jsonl, "opened", failing)
-    monkeypatch.setattr(newsclean.read.jsonl, "stream_sha256", lambda stream, source: "0" * 64)
+    monkeypatch.setattr(newsclean.read.chunks, "opened", failing)
+    monkeypatch.setattr(newsclean.read.chunks, "stream_sha256", lambda stream, source: "0" * 64)
     outcome = _run(folder)
     assert outcome.archived("scrape.jsonl") == ["1"]
     (reject,) = outcome.rejected("scrape.jsonl")
