@@ -1,6 +1,7 @@
 """Score newsclean's HTML extraction on the trafilatura evaluation set, next to plain trafilatura.
 
     python benchmarks/html_quality.py [--set ../shared/bench/trafilatura-eval] [--limit N]
+    python benchmarks/html_quality.py --part even     # tune on one half, check on the other
 
 Each page goes through what a run does to it: decoding (read), extraction,
 repair, cleaning and metadata; the score is of the archived ``text`` and
@@ -138,11 +139,18 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score the first N pages only")
     parser.add_argument("--only", choices=[*EXTRACTORS, "all"], default="all")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
+    parser.add_argument(
+        "--part",
+        choices=["all", "even", "odd"],
+        default="all",
+        help="the even- or odd-indexed pages only (in the set's order)",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     gold = json.loads((args.set / "evaldata.json").read_text("utf-8"))
     jobs = [
         (args.only, url, args.set / "html" / f"{page['file']}.gz") for url, page in gold.items()
     ]
+    jobs = jobs if args.part == "all" else jobs[args.part == "odd" :: 2]
     jobs = jobs[: args.limit]
     started = time.monotonic()
     with ProcessPoolExecutor(args.jobs) as pool:

@@ -294,7 +294,7 @@ def _shown_stamps(tree: HtmlElement) -> Iterator[Stamp]:
         for element in tree.iter("time")
         if not _is_update(element) and not _elsewhere(element)
     )
-    for text in (*labelled, *at_head, *times):
+    for text in chain(labelled, at_head, times):  # lazily: the first stamp is mostly enough
         if stamp := read_stamp(text):
             yield stamp
 
@@ -309,10 +309,16 @@ def _head_texts(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     if not headings:
         return
     headline = max(headings, key=lambda found: (found[0], -found[1]))[2]
-    elements = [e for e in tree.iter() if _has_text(e) or e is headline or e.tag == "time"]
-    at = elements.index(headline)
-    after = islice((e for e in elements[at + 1 :] if not _within(e, headline)), _SHOWN_WINDOW)
-    before = (e for e in reversed(elements[:at]) if not _within(headline, e))
+    elements = tree.iter()
+    preceding = []
+    for element in elements:  # up to the headline; what follows is read only as far as needed
+        if element is headline:
+            break
+        if _has_text(element) or element.tag == "time":
+            preceding.append(element)
+    following = (e for e in elements if _has_text(e) or e.tag == "time")
+    after = islice((e for e in following if not _within(e, headline)), _SHOWN_WINDOW)
+    before = (e for e in reversed(preceding) if not _within(headline, e))
     for element in chain(after, islice(before, _SHOWN_BEFORE)):
         if element.tag == "time" and element.get("datetime"):
             yield element, f"{element.get('datetime')} {element.get('class', '')}"
@@ -335,7 +341,9 @@ def _short_texts(elements: Iterable[HtmlElement]) -> Iterator[tuple[HtmlElement,
         if not isinstance(element.tag, str) or element.tag in _NOT_SHOWN:
             continue  # an HTML comment's text, a script
         for text in (element.text, element.tail):
-            text = " ".join((text or "").split())
+            if not text or not _DIGIT.search(text):
+                continue  # most texts: no date in them, with or without a date line
+            text = " ".join(text.split())
             if len(text) >= _SHOWN_MAX_CHARS and (dateline := _DATELINE.match(text)):
                 text = dateline[1]  # "BERLIN, 29.11.2022 – The government …"
             if _DIGIT.search(text) and len(text) < _SHOWN_MAX_CHARS:

@@ -13,12 +13,23 @@ fields are done differently because it gets them wrong on many pages:
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime
 from urllib.parse import urljoin
 
+from courlan import extract_domain  # trafilatura's URL library, the call it makes
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # lxml ships no types
-from trafilatura.metadata import extract_metadata
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document
 
 from newsclean.extract.dates import published_date
 from newsclean.page import Metadata
@@ -30,9 +41,6 @@ _WORD = re.compile(r"\w+")
 _MIN_HEADLINE_CHARS = 4
 # A second-level domain this short or generic names no site ("co" of .co.uk).
 _MIN_SITE_CHARS = 3
-# htmldate's settings for trafilatura's own date, which ``published_date`` replaces:
-# its quick search, so that it costs little.
-_DATE_CONFIG = {"extensive_search": False, "original_date": True}
 # An <h1> of several candidates is taken when at least half its words are in the
 # og:title or <title> (the headline shares words with them; a section label does not).
 _MIN_TITLE_OVERLAP = 0.5
@@ -40,7 +48,7 @@ _MIN_TITLE_OVERLAP = 0.5
 
 def page_fields(tree: HtmlElement, url: str | None, fetched_at: datetime | None) -> Metadata:
     """The metadata a parsed page states; ``None`` for what it does not."""
-    document = extract_metadata(tree, default_url=url, date_config=_DATE_CONFIG)
+    document = stated_metadata(tree, url)
     site = _clean(document.sitename)
     host = document.hostname or ""
     return Metadata(
@@ -51,6 +59,40 @@ def page_fields(tree: HtmlElement, url: str | None, fetched_at: datetime | None)
         author=_clean(document.author),
         language=declared_language(tree),
     )
+
+
+def stated_metadata(tree: HtmlElement, url: str | None) -> Document:
+    """trafilatura's metadata of a page (``extract_metadata``), only the fields used here.
+
+    Its steps for the title, author, URL, host and site name, in its order, without
+    the rest: its date (an htmldate search, ~1.5 ms a page, which ``published_date``
+    replaces), categories, tags and license (~2 ms). The fields kept come out the
+    same on all 990 pages of the development set.
+    """
+    document = examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None  # trafilatura's own rule: a single word is no author
+    # As trafilatura does: its JSON-LD reader has bugs on odd data, and the meta tags stand.
+    with contextlib.suppress(Exception):
+        document = extract_meta_json(tree, document)
+    document.title = document.title or extract_title(tree)
+    document.author = document.author or extract_author(tree)
+    document.url = document.url or extract_url(tree, url)
+    if document.url:
+        document.hostname = extract_domain(document.url, fast=True)
+    document.sitename = document.sitename or extract_sitename(tree)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")  # a Twitter handle
+        if (
+            document.sitename
+            and "." not in document.sitename
+            and not document.sitename[0].isupper()
+        ):
+            document.sitename = document.sitename.title()
+    elif document.url and (match := META_URL.match(document.url)):
+        document.sitename = match[1]
+    document.clean_and_trim()
+    return document
 
 
 def headline(tree: HtmlElement, site: str | None, host: str) -> str | None:
