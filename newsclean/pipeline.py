@@ -9,6 +9,7 @@ local process pool or on Ray.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import uuid
 from collections.abc import Callable
@@ -59,10 +60,13 @@ def run(
     run_info = new_run(config)
     snapshot = archive.snapshot()
     known = snapshot.known_inputs()
+    pool = contextlib.ExitStack()
     if engine is None:
         # No more processes than batches: a small run is not worth starting a pool.
+        # One pool serves both passes (see LocalEngine); closed when the run ends.
         batches = -(-len(paths) // config.batch_size)
-        engine = LocalEngine(min(config.workers or default_workers(), batches))
+        local = LocalEngine(min(config.workers or default_workers(), batches))
+        engine = pool.enter_context(local)
 
     staging = Staging.create(archive.staging_parent(), run_info.run_id)
     # Text pages read and repaired by pass one wait here for pass two (batch.Job.spool).
@@ -97,6 +101,7 @@ def run(
         outcome = commit(archive, staging, pages, rejects, run_info, find_pairs, sites)
     finally:
         staging.remove()
+        pool.close()
 
     ended = datetime.now(UTC)
     # Pages the other run of an overlapping pair recorded first count as skipped too.

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from conftest import DATA
 from newsclean import Config, read_archive
-from newsclean.engine import map_ordered
+from newsclean.engine import LocalEngine, map_ordered
 from newsclean.pipeline import run
 
 CORPUS = DATA / "corpus"
@@ -19,6 +20,19 @@ def _square(n: int) -> int:
 def test_map_ordered_keeps_job_order() -> None:
     assert list(map_ordered(_square, range(20), workers=2)) == [n * n for n in range(20)]
     assert list(map_ordered(_square, iter([]), workers=2)) == []
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_local_engine_keeps_one_pool_inside_its_block() -> None:
+    with LocalEngine(2) as engine:
+        first = set(engine.map(_pid, range(8)))
+        assert list(engine.map(_square, range(5))) == [n * n for n in range(5)]
+        second = set(engine.map(_pid, range(8)))
+        assert len(first | second) <= 2  # the same two workers served every map
+    assert engine._pool is None  # shut down when the block ends
 
 
 def _snapshot(out: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:

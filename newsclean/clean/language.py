@@ -9,6 +9,7 @@ built when the first candidate comes, so a page without candidates costs nothing
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -157,12 +158,31 @@ class Profile:
         >>> page.is_foreign("Nâng tầm hợp tác địa phương Việt Nam-Nhật Bản: Thiên thời, địa lợi")
         True
         """
-        script = script_of(line)
+        script, letters = _line_traits(line)
         if script is None or not self.scripts:
             return False
         if self.scripts.get(script, 0.0) < MIN_SCRIPT_SHARE:
             return True
-        if letter_count(line) < MIN_LETTERS or self.language is None:
+        if letters < MIN_LETTERS:
             return False
-        found = language_of(line)
-        return found is not None and found != self.language
+        # The line's language first: it is remembered across pages, and when CLD2 finds
+        # none the page's (a detection of the whole sample) is not needed.
+        found = _line_language(line)
+        return found is not None and self.language is not None and found != self.language
+
+
+# A candidate line (alt text, a repeated headline) repeats on many pages of its site, and
+# its script and language are the same on each: asked once per process while remembered.
+_REMEMBERED_LINES = 65_536
+
+
+@functools.lru_cache(maxsize=_REMEMBERED_LINES)
+def _line_traits(line: str) -> tuple[str | None, int]:
+    """``script_of`` and ``letter_count`` of a line."""
+    return script_of(line), letter_count(line)
+
+
+@functools.lru_cache(maxsize=_REMEMBERED_LINES)
+def _line_language(line: str) -> str | None:
+    """``language_of`` a line."""
+    return language_of(line)

@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any, TypeVar, cast
 
 KEYS = (
     "comment_words",  # "Kommentar", "Comments": comment counters like "Kommentar (0)"
@@ -200,8 +201,12 @@ _SEE_ALSO_SEPARATOR = re.compile(r"[:：»›>|]")
 _BUTTON_SPLIT = re.compile(r"[\s|•·/,;]+")
 
 
-# Lines remembered per lexicon: some 100 bytes each, so about 20 MB when full.
-MEMO_SIZE = 200_000
+# Lines remembered per kind of question: some 100 bytes each (the line is shared with
+# the page while it is cleaned), so about 10 MB per kind when full.
+MEMO_SIZE = 100_000
+
+T = TypeVar("T")
+_UNKNOWN: Any = object()  # not asked yet (``None`` is an answer)
 
 
 @dataclass(frozen=True)
@@ -231,21 +236,27 @@ class Lexicon:
     disclosure_terms: re.Pattern[str]
     cookie_terms: re.Pattern[str]
     consent_word: re.Pattern[str]
-    # Answers of line classifications that depend only on this lexicon and the line:
-    # menus and footers repeat on every page of a site, so most lines are asked again.
-    # Bounded (cleared when full); never part of equality.
-    memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
+    # Answers of line classifications that depend only on this lexicon and the line,
+    # per kind of question: menus and footers repeat on every page of a site, so most
+    # lines are asked again. Bounded (a kind's answers are cleared when full); never
+    # part of equality.
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
-    def remembered(self, kind: str, line: str, compute: Callable[[], str | None]) -> str | None:
-        """``compute()``, asked once per (kind, line) while the memo has room."""
-        key = (kind, line)
-        try:
-            return self.memo[key]
-        except KeyError:
-            if len(self.memo) >= MEMO_SIZE:
-                self.memo.clear()
-            answer = self.memo[key] = compute()
-            return answer
+    def remembered(self, kind: str, line: str, compute: Callable[[Lexicon, str], T]) -> T:
+        """``compute(self, line)``, asked once per (kind, line) while the memo has room.
+
+        ``compute`` takes the lexicon and the line, so callers pass a plain function
+        (no closure made per line: most calls are answered from the memo).
+        """
+        answers = self.memo.get(kind)
+        if answers is None:
+            answers = self.memo[kind] = {}
+        answer = answers.get(line, _UNKNOWN)
+        if answer is _UNKNOWN:
+            if len(answers) >= MEMO_SIZE:
+                answers.clear()
+            answer = answers[line] = compute(self, line)
+        return cast(T, answer)
 
     def label_kind(self, line: str) -> str | None:
         """The kind ("nav", "share", "ad", "comments", "tags") of a line that is only a
@@ -319,6 +330,9 @@ class Lexicon:
     def is_block_head(self, line: str) -> bool:
         """Whether ``line`` is only a related/same-category/same-author head, or a short
         head that opens with a related opener ("More from Relationships")."""
+        return self.remembered("block_head", line, Lexicon._is_block_head)
+
+    def _is_block_head(self, line: str) -> bool:
         core = line.strip(HEAD_DECORATION)
         if normalise(core) in self.block_heads:
             return True

@@ -111,9 +111,21 @@ IMAGE_FILE = re.compile(
 TABLE_CELL = re.compile(r"^\|\s*(?P<text>[^|]*[^\s|][^|]*?)\s*\|$")
 
 
+def is_image_markup(line: str) -> bool:
+    """Whether ``line`` is only markdown/HTML image markup (and pipes)."""
+    # Markup has "![" or "<img": the substring tests spare most lines the regex.
+    return ("![" in line or "<" in line) and IMAGE_MARKUP.match(line) is not None
+
+
+def is_image_file(line: str) -> bool:
+    """Whether ``line`` is only an image file name or URL (`a.jpg`, `b.webp?w=800`)."""
+    # A file name has a dot and no space: the substring tests spare most lines the regex.
+    return "." in line and " " not in line and IMAGE_FILE.match(line) is not None
+
+
 def is_image(line: str) -> bool:
     """Whether ``line`` is only an image: markdown/HTML image markup or an image file name."""
-    return IMAGE_MARKUP.match(line) is not None or IMAGE_FILE.match(line) is not None
+    return is_image_markup(line) or is_image_file(line)
 
 
 # "Sitename.tld - tagline", "Sitename.tld", "Tagline | Sitename.tld".

@@ -7,6 +7,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from types import TracebackType
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -18,34 +19,72 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the parent may hold threads (polars, deltalake) that fork breaks.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _ordered(
+    pool: ProcessPoolExecutor, fn: Callable[[T], R], jobs: Iterable[T], workers: int
+) -> Iterator[R]:
+    """``fn`` over ``jobs`` in ``pool``, results in job order, at most two jobs per
+    worker in flight (so memory stays bounded by the batch size)."""
+    pending: deque[Future[R]] = deque()
+    for job in jobs:
+        pending.append(pool.submit(fn, job))
+        if len(pending) >= 2 * workers:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def map_ordered(fn: Callable[[T], R], jobs: Iterable[T], workers: int) -> Iterator[R]:
     """``fn`` over ``jobs``, results in job order.
 
-    With ``workers`` > 1 the jobs run in that many processes, at most two jobs per
-    worker in flight, so memory stays bounded by the batch size whatever the number
-    of jobs. ``fn`` and the jobs must be picklable.
+    With ``workers`` > 1 the jobs run in that many processes (a pool started for this
+    call), at most two jobs per worker in flight, so memory stays bounded by the batch
+    size whatever the number of jobs. ``fn`` and the jobs must be picklable.
     """
     if workers <= 1:
         yield from map(fn, jobs)
         return
-    # spawn, not fork: the parent may hold threads (polars, deltalake) that fork breaks.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[Future[R]] = deque()
-        for job in jobs:
-            pending.append(pool.submit(fn, job))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    with _new_pool(workers) as pool:
+        yield from _ordered(pool, fn, jobs, workers)
 
 
 class LocalEngine:
-    """Jobs in this process (one worker) or in a pool of ``workers`` processes."""
+    """Jobs in this process (one worker) or in a pool of ``workers`` processes.
+
+    Used as a context manager, the engine keeps one pool for every ``map`` inside the
+    block: a run's two passes then start the workers (a spawn and an import each)
+    once, and what a worker remembers (lexicon answers, line keys) serves both passes.
+    Without it, each ``map`` starts and ends a pool of its own.
+    """
 
     def __init__(self, workers: int = 0) -> None:
         self.workers = workers or default_workers()
+        self._keep = False
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalEngine:
+        self._keep = True
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._keep = False
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=error is not None)
+            self._pool = None
 
     def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:
         """``fn`` over ``jobs``, results in job order."""
-        return map_ordered(fn, jobs, self.workers)
+        if self.workers <= 1 or not self._keep:
+            return map_ordered(fn, jobs, self.workers)
+        if self._pool is None:
+            self._pool = _new_pool(self.workers)
+        return _ordered(self._pool, fn, jobs, self.workers)

@@ -104,14 +104,17 @@ def test_remembered_answers_once_and_stays_bounded(monkeypatch: pytest.MonkeyPat
     lexicon = Lexicon.from_tables({})
     calls: list[str] = []
 
-    def compute(line: str) -> str | None:
+    def compute(lex: Lexicon, line: str) -> str | None:
         calls.append(line)
         return None if line == "prose" else "nav"
 
-    assert lexicon.remembered("kind", "Menu", lambda: compute("Menu")) == "nav"
-    assert lexicon.remembered("kind", "Menu", lambda: compute("Menu")) == "nav"
-    assert calls == ["Menu"]
+    assert lexicon.remembered("kind", "Menu", compute) == "nav"
+    assert lexicon.remembered("kind", "Menu", compute) == "nav"
+    assert lexicon.remembered("kind", "prose", compute) is None
+    assert lexicon.remembered("kind", "prose", compute) is None  # None is an answer too
+    assert lexicon.remembered("other", "Menu", compute) == "nav"  # kinds do not mix
+    assert calls == ["Menu", "prose", "Menu"]
     monkeypatch.setattr(module, "MEMO_SIZE", 3)
     for n in range(10):
-        lexicon.remembered("kind", f"line {n}", lambda: None)
-    assert len(lexicon.memo) <= 3
+        lexicon.remembered("kind", f"line {n}", compute)
+    assert all(len(answers) <= 3 for answers in lexicon.memo.values())

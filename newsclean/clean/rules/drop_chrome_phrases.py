@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newsclean.clean.lexicon import Lexicon
 from newsclean.clean.rule import Hit, rule
 from newsclean.clean.shapes import ends_sentence, weighted_length
 from newsclean.clean.view import PageView
@@ -35,9 +36,8 @@ MAX_COOKIE_CHARS = 800
 MAX_COOKIE_SHARE = 0.5
 
 
-def _kind(view: PageView, line: str) -> str | None:
+def _kind(lexicon: Lexicon, line: str) -> str | None:
     """Which chrome ``line`` is, or ``None``; cookie notices are left to the caller."""
-    lexicon = view.lexicon
     length = weighted_length(line)
     if length > MAX_TAG_LINE_CHARS:
         return None  # longer than any chrome but a cookie notice: skip the look-ups
@@ -70,12 +70,12 @@ def chrome_kind(view: PageView, line: str) -> str | None:
     """Which kind of lexicon chrome ``line`` is ("nav", "share", "ad", "comments",
     "tags", "prompt", "copyright", "cookie"), or ``None``; other rules read it as a
     boundary signal."""
-    return view.lexicon.remembered("chrome", line, lambda: _classify(view, line))
+    return view.lexicon.remembered("chrome", line, _classify)
 
 
-def _classify(view: PageView, line: str) -> str | None:
-    kind = _kind(view, line)
-    if kind is None and len(line) <= MAX_COOKIE_CHARS and view.lexicon.is_cookie_notice(line):
+def _classify(lexicon: Lexicon, line: str) -> str | None:
+    kind = _kind(lexicon, line)
+    if kind is None and len(line) <= MAX_COOKIE_CHARS and lexicon.is_cookie_notice(line):
         return "cookie"
     return kind
 

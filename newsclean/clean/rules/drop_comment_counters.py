@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newsclean.clean.rule import Hit, rule
 from newsclean.clean.view import PageView
 
 MAX_COUNTER_CHARS = 60  # "Ý kiến bạn đọc (12)" is the longest form in the lexicon
+# Every counter has a digit: looking for one first spares most lines the long pattern.
+_DIGIT = re.compile(r"\d")
 
 
 @rule(version=1)
@@ -18,5 +21,5 @@ def drop_comment_counters(view: PageView) -> Iterator[Hit]:
     lines, pattern = view.lines, view.lexicon.comment_counter
     for i in view.kept():
         line = lines[i]
-        if len(line) <= MAX_COUNTER_CHARS and pattern.match(line):
+        if len(line) <= MAX_COUNTER_CHARS and _DIGIT.search(line) and pattern.match(line):
             yield Hit(i)

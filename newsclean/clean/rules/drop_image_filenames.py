@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsclean.clean.rule import Hit, rule
-from newsclean.clean.shapes import IMAGE_FILE
+from newsclean.clean.shapes import is_image_file
 from newsclean.clean.view import PageView
 
 
@@ -16,5 +16,5 @@ def drop_image_filenames(view: PageView) -> Iterator[Hit]:
     """
     lines = view.lines
     for i in view.kept():
-        if IMAGE_FILE.match(lines[i]):
+        if is_image_file(lines[i]):
             yield Hit(i)

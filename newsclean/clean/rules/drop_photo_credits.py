@@ -19,6 +19,7 @@ MAX_CAPTION_CHARS = 200
 MAX_CAPTION_SENTENCES = 2
 # "© AFP", "(c) Reuters 2025": a credit, but often a page footer, so the line above stays.
 _COPYRIGHT = re.compile(r"^(?:©|\(c\))\s*\S.{0,80}$", re.IGNORECASE)
+_COPYRIGHT_OPENERS = ("©", "(c", "(C")
 
 
 def _takes_caption(view: PageView, above: int) -> bool:
@@ -43,7 +44,9 @@ def drop_photo_credits(view: PageView) -> Iterator[Hit]:
         line = lines[i]
         if len(line) > MAX_CREDIT_CHARS:
             continue
-        match = pattern.match(line)
+        # The credit pattern needs a colon, a copyright line opens with "©" or "(c)":
+        # tests on the line spare most lines both regexes.
+        match = pattern.match(line) if ":" in line or "：" in line else None
         if match:
             who = match["who"]
             if len(who.split()) > MAX_CREDIT_WORDS or sentence_count(who) > 1:
@@ -51,5 +54,5 @@ def drop_photo_credits(view: PageView) -> Iterator[Hit]:
             yield Hit(i)
             if _takes_caption(view, i - 1):
                 yield Hit(i - 1, "caption")
-        elif _COPYRIGHT.match(line):
+        elif line.startswith(_COPYRIGHT_OPENERS) and _COPYRIGHT.match(line):
             yield Hit(i)
