@@ -34,6 +34,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from newsclean.clean import clean_text
+from newsclean.clean.line_model import LineModel
 from newsclean.config import Config
 from newsclean.page import InputInfo, Page
 from newsclean.templates import LineStats, SiteTemplates, count_lines, site_of
@@ -150,7 +151,11 @@ def main() -> int:
     parser.add_argument("--tool", default="html-text", choices=["html-text", "inscriptis"])
     parser.add_argument("--cache", type=Path, default=None, help="folder to cache dumps in")
     parser.add_argument("--templates", action="store_true", help="leave-one-out templates")
+    parser.add_argument("--line-model", type=Path, default=None, help="a line model to use")
     args = parser.parse_args()
+    model = None
+    if args.line_model:
+        model = LineModel.from_json(json.loads(args.line_model.read_text("utf-8")))
     if not (args.data / "evaldata.json").exists():
         print(f"no evaluation set at {args.data}", file=sys.stderr)
         return 2
@@ -167,7 +172,7 @@ def main() -> int:
             page = as_page(item, text)
             site = site_of(page)
             templates = SiteTemplates.from_stats(without(everything, count_lines([page])))
-        body = clean_text(text, config, templates=templates, site=site).body
+        body = clean_text(text, config, templates=templates, site=site, line_model=model).body
         size += len(text.encode())
         raw.add(item, text)
         cleaned.add(item, body)

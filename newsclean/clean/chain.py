@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsclean.clean.lexicon import Lexicon, default_lexicon
+from newsclean.clean.line_model import LineModel
 from newsclean.clean.rule import ROLES, Rule
 from newsclean.clean.rules import RULES
 from newsclean.clean.view import Decision, PageLines, PageView
@@ -78,24 +79,16 @@ def _apply(rule: Rule, view: PageView) -> tuple[Decision | None, ...]:
     return tuple(state)
 
 
-def run_rules(
-    text: str,
+def apply_rules(
+    page: PageLines,
     rules: Sequence[Rule],
     lexicon: Lexicon,
     label: str = "<text>",
-    explain: bool = True,
-    template: frozenset[int] = frozenset(),
-    stated_title: str | None = None,
-) -> CleanResult:
-    """Clean ``text`` with ``rules`` in order; ``label`` names the page in log messages.
-
-    ``explain=False`` skips the per-line decisions (a fifth of the time on short pages);
-    the batch path needs only the body and the removals. ``template`` holds the template
-    line keys of the page's site (``SiteTemplates.for_site``); ``stated_title`` the
-    headline the page's markup states.
-    """
-    page = PageLines.from_text(text, template, stated_title)
-    view = PageView(page, (None,) * len(page), lexicon)
+    line_model: LineModel | None = None,
+) -> tuple[PageView, list[str], list[str]]:
+    """The view of ``page`` after ``rules`` in order, the keys of the rules that ran and
+    of those that raised (skipped)."""
+    view = PageView(page, (None,) * len(page), lexicon, line_model=line_model)
     applied: list[str] = []
     failed: list[str] = []
     for rule in rules:
@@ -107,7 +100,29 @@ def run_rules(
             continue
         applied.append(rule.key)
         if state is not view.state:
-            view = PageView(page, state, lexicon, kept=view.kept())
+            view = PageView(page, state, lexicon, view.kept(), line_model)
+    return view, applied, failed
+
+
+def run_rules(
+    text: str,
+    rules: Sequence[Rule],
+    lexicon: Lexicon,
+    label: str = "<text>",
+    explain: bool = True,
+    template: frozenset[int] = frozenset(),
+    stated_title: str | None = None,
+    line_model: LineModel | None = None,
+) -> CleanResult:
+    """Clean ``text`` with ``rules`` in order; ``label`` names the page in log messages.
+
+    ``explain=False`` skips the per-line decisions (a fifth of the time on short pages);
+    the batch path needs only the body and the removals. ``template`` holds the template
+    line keys of the page's site (``SiteTemplates.for_site``); ``stated_title`` the
+    headline the page's markup states; ``line_model`` replaces the packaged line model.
+    """
+    page = PageLines.from_text(text, template, stated_title)
+    view, applied, failed = apply_rules(page, rules, lexicon, label, line_model)
     lines, state = page.lines, view.state
     removed = tuple(
         Removal(rule=d[0], text=lines[i], line_no=i, role=d[1])
@@ -134,6 +149,7 @@ def clean_text(
     site: str | None = None,
     extracted: bool = False,
     stated_title: str | None = None,
+    line_model: LineModel | None = None,
 ) -> CleanResult:
     """Clean one page's text with the rules ``config`` leaves enabled.
 
@@ -148,7 +164,14 @@ def clean_text(
     rules = select_rules(tuple(config.disabled_rules))
     if extracted:
         rules = tuple(r for r in rules if not r.dumps_only)
-    return run_rules(text, rules, default_lexicon(), template=template, stated_title=stated_title)
+    return run_rules(
+        text,
+        rules,
+        default_lexicon(),
+        template=template,
+        stated_title=stated_title,
+        line_model=line_model,
+    )
 
 
 def clean(

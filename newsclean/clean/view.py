@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsclean.clean.lexicon import Lexicon
+from newsclean.clean.line_model import LineModel, default_line_model
 
 # (rule name, role) of a removed line; ``None`` for a line still kept (or blank).
 Decision = tuple[str, str]
@@ -56,7 +57,7 @@ class PageLines:
 class PageView:
     """One page's lines plus the decisions taken so far; neighbour helpers for rules."""
 
-    __slots__ = ("_kept", "_state", "lexicon", "page")
+    __slots__ = ("_kept", "_line_model", "_state", "lexicon", "page")
 
     def __init__(
         self,
@@ -64,13 +65,16 @@ class PageView:
         state: tuple[Decision | None, ...],
         lexicon: Lexicon,
         kept: tuple[int, ...] | None = None,
+        line_model: LineModel | None = None,
     ) -> None:
         """``kept``, when given, is a superset of the kept lines (those of an earlier
-        view of the same page): filtering it is cheaper than scanning every line."""
+        view of the same page): filtering it is cheaper than scanning every line.
+        ``line_model`` is the packaged one unless given."""
         if len(state) != len(page.lines):
             raise ValueError("one decision per line is needed")
         self.page = page
         self.lexicon = lexicon
+        self._line_model = line_model
         self._state = state
         self._kept = None if kept is None else tuple(i for i in kept if state[i] is None)
 
@@ -78,6 +82,11 @@ class PageView:
     def state(self) -> tuple[Decision | None, ...]:
         """The decision for every line (``None``: kept or blank)."""
         return self._state
+
+    @property
+    def line_model(self) -> LineModel:
+        """The model of article lines the rules that read it use."""
+        return self._line_model or default_line_model()
 
     @property
     def lines(self) -> tuple[str, ...]:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import sys
+
+import pytest
 from clean_helpers import assert_fixture_removals, page, removed, run
+
+from newsclean.clean.rules import drop_outside_article
 
 RULE = "drop_outside_article"
 LONG = (
@@ -80,3 +86,30 @@ def test_page_without_prose_is_left_alone() -> None:
 
 def test_test_pages() -> None:
     assert_fixture_removals(RULE)
+
+
+LEAD = (
+    "The town will spend twelve million on its sea defences over the next two years, "
+    "the largest sum it has ever set aside for a single project, after a winter of floods."
+)
+# A lead paragraph cut off from the body by a share row and a photo credit.
+SPLIT_LEAD = page(
+    *MENU,
+    "Sea wall to grow by two kilometres",
+    LEAD,
+    *["Share", "Facebook", "Twitter", "Email", "Print", "Advertisement"],
+    *["Photo: Town council", "Listen to this article", "Save"],
+    LONG,
+    LONG2,
+    *MENU,
+)
+
+
+def test_a_lead_paragraph_the_line_model_reads_as_article_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert LEAD in run(SPLIT_LEAD).body.split("\n")
+    # Without the model's say, the run alone starts after the share row.
+    module = sys.modules[drop_outside_article.find.__module__]
+    monkeypatch.setattr(module, "ARTICLE_LOG_ODDS", math.inf)
+    assert LEAD in [r.text for r in run(SPLIT_LEAD).removed if r.rule == RULE]

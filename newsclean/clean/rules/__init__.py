@@ -19,6 +19,7 @@ from newsclean.clean.rules.drop_credit_captions import drop_credit_captions
 from newsclean.clean.rules.drop_image_captions import drop_image_captions
 from newsclean.clean.rules.drop_image_filenames import drop_image_filenames
 from newsclean.clean.rules.drop_image_markup import drop_image_markup
+from newsclean.clean.rules.drop_inline_chrome import drop_inline_chrome
 from newsclean.clean.rules.drop_no_data_placeholders import drop_no_data_placeholders
 from newsclean.clean.rules.drop_outside_article import drop_outside_article
 from newsclean.clean.rules.drop_photo_credits import drop_photo_credits
@@ -56,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     drop_alt_text_captions,
     drop_title,
     drop_outside_article,
+    drop_inline_chrome,  # reads the run drop_outside_article left
     drop_author_signoff,  # needs the tail chrome gone
     drop_unmarked_captions,  # needs every marked caption, title and byline gone
 )

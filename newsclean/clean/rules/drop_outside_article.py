@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newsclean.clean.line_model import article_lines
 from newsclean.clean.rule import Hit, rule
 from newsclean.clean.rules.drop_chrome_phrases import chrome_kind
 from newsclean.clean.rules.drop_comment_counters import drop_comment_counters
@@ -48,6 +49,9 @@ LATE_END_SHARE = 0.5
 # its first paragraph (the test pages in tests/data/clean), a full-page dump has menus.
 MIN_SIDE_LINES = 3
 _LIST_MARKS = frozenset(",;:()0123456789")
+# A line outside the run stays when the line model gives it at least these log-odds of
+# being article text: see README "Text-mode cleaning quality" for how it was chosen.
+ARTICLE_LOG_ODDS = 0.0
 
 
 def _is_end(view: PageView, i: int) -> bool:
@@ -153,19 +157,13 @@ def heaviest_run(weights: list[float]) -> tuple[int, int]:
     return start, end
 
 
-# Dumps only: on extracted pages of the trafilatura development set it cost 0.022 of
-# must-contain for 0.005 of must-not-contain (the extractor already found the article).
-@rule(version=2, dumps_only=True)
-def drop_outside_article(view: PageView) -> Iterator[Hit]:
-    """Every line before and after the page's heaviest run of prose: header menus,
-    sidebars, related, comment and newsletter sections, footers and overlays of a
-    full-page dump; never a line inside that run (headings, lists and short paragraphs
-    between paragraphs stay), the author's name right after its last paragraph, nor a
-    side with fewer than three lines outside the run (a clean article's headline).
-    """
+def outside_lines(view: PageView) -> list[int]:
+    """The kept lines before and after the page's heaviest run of prose, each side only
+    when it has ``MIN_SIDE_LINES`` or more (the author's name right after the run's last
+    paragraph counts as inside); none when the page has no prose."""
     start, end = heaviest_run(line_weights(view))
     if end < 0:
-        return  # no prose at all: nothing to tell article from chrome
+        return []  # no prose at all: nothing to tell article from chrome
     lines = view.lines
     after = view.next_kept(end)
     if after is not None and is_name(lines[after]) and ends_sentence(lines[end]):
@@ -173,6 +171,25 @@ def drop_outside_article(view: PageView) -> Iterator[Hit]:
     kept = view.kept()
     before = [i for i in kept if i < start]
     after_run = [i for i in kept if i > end]
-    for side in (before, after_run):
-        if len(side) >= MIN_SIDE_LINES:
-            yield from (Hit(i) for i in side)
+    return [i for side in (before, after_run) if len(side) >= MIN_SIDE_LINES for i in side]
+
+
+# Dumps only: on extracted pages of the trafilatura development set it cost 0.022 of
+# must-contain for 0.005 of must-not-contain (the extractor already found the article).
+@rule(version=3, dumps_only=True)
+def drop_outside_article(view: PageView) -> Iterator[Hit]:
+    """Every line before and after the page's heaviest run of prose: header menus,
+    sidebars, related, comment and newsletter sections, footers and overlays of a
+    full-page dump; never a line inside that run (headings, lists and short paragraphs
+    between paragraphs stay), the author's name right after its last paragraph, a side
+    with fewer than three lines outside the run (a clean article's headline), nor a
+    line outside it that the line model reads as article text (a lead paragraph above
+    a share row, a paragraph after an inline "Related" box).
+    """
+    outside = outside_lines(view)
+    if not outside:
+        return
+    kept = view.kept()
+    run = set(kept).difference(outside)
+    article = article_lines(view.line_model, view.lines, kept, run, outside, ARTICLE_LOG_ODDS)
+    yield from (Hit(i) for i in outside if i not in article)

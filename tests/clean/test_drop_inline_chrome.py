@@ -1,0 +1,51 @@
+"""drop_inline_chrome: chrome the line model finds inside the article's run of a dump."""
+
+from __future__ import annotations
+
+from clean_helpers import assert_fixture_removals, fixture, page, run
+
+RULE = "drop_inline_chrome"
+LONG = (
+    "The council voted on Tuesday to extend the sea wall by another two kilometres, "
+    "after a winter in which storms flooded the promenade four times and closed the "
+    "coastal road for a week."
+)
+LONG2 = (
+    "Work is expected to start in spring and to last about eighteen months; the cost "
+    "will be shared between the town, the regional government and a national fund for "
+    "coastal protection."
+)
+LONG3 = (
+    "Residents of the lower town have asked for the work to begin before the autumn "
+    "storms, and the mayor said she would ask the contractor whether that was possible."
+)
+MENU = ["Home", "News", "Politics", "Business", "Sport", "Weather"]
+# Three footer links that the lexicon knows leave two it does not: too few lines for
+# drop_outside_article to cut that side, so they sit at the end of the run.
+FOOTER = ["About us", "Contact", "Careers", "Privacy", "Terms"]
+
+
+def _removed_here(text: str) -> list[str]:
+    """What the rule removes in the full chain (it reads what the others left)."""
+    return [r.text for r in run(text).removed if r.rule == RULE]
+
+
+def test_footer_links_left_at_the_end_of_the_run_go() -> None:
+    text = page(*MENU, LONG, LONG2, LONG3, *FOOTER)
+    assert _removed_here(text) == ["Careers", "Terms"]
+    assert run(text).body.split("\n") == [LONG, LONG2, LONG3]
+
+
+def test_the_paragraphs_of_the_run_stay() -> None:
+    text = page(*MENU, LONG, "It was the third vote on the plan.", LONG2, LONG3, *MENU)
+    assert _removed_here(text) == []
+
+
+def test_a_page_with_nothing_around_its_article_is_left_alone() -> None:
+    # Its last line, a short sentence, would read as chrome on a full page.
+    text, _ = fixture("de_no_chrome")
+    assert _removed_here(text) == []
+
+
+def test_test_pages() -> None:
+    assert_fixture_removals(RULE)
