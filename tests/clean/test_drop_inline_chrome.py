@@ -49,3 +49,18 @@ def test_a_page_with_nothing_around_its_article_is_left_alone() -> None:
 
 def test_test_pages() -> None:
     assert_fixture_removals(RULE)
+
+
+def test_paragraphs_without_spaces_between_words_stay() -> None:
+    # The model learned mostly German and English lines; a Japanese paragraph has one
+    # "word" by spaces, and must still read as article text.
+    paragraphs = [
+        "ベトナム政府は二〇二五年十二月三日、中部地域で続く大雨の被害状況について記者会見を"
+        "開き、被災者への支援策を発表した。",
+        "政府は軍を派遣して孤立した集落への物資輸送を急いでおり、首相は被災地を視察した。",
+        "地元の住民は、これほどの大雨は数十年ぶりだと話しており、多くの家屋が浸水した。",
+    ]
+    menu = ["ホーム", "ニュース", "政治", "経済", "国際", "スポーツ", "天気"]
+    footer = ["会社概要", "お問い合わせ", "採用情報", "プライバシー", "利用規約"]
+    body = run(page(*menu, *paragraphs, *footer)).body.split("\n")
+    assert [line for line in body if line in paragraphs] == paragraphs
