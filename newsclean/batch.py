@@ -145,7 +145,7 @@ def count_job(job: Job, config: Config) -> LineTally:
     the run (``count_tallies``), so identical texts in different batches are counted
     once and templates do not depend on batching.
     """
-    dumps = [p for p in job.paths if _is_dump(p, config)]
+    dumps = [p for p in job.paths if is_dump(p, config)]
     read, unreadable = read_batch(job.root, dumps, config)
     fresh = [p for p in read if p.input.key not in job.known]
     pages = repair(fresh, config)
@@ -208,7 +208,8 @@ def _staged(done: list[Page], run: RunInfo) -> tuple[pa.Table, list[Page]]:
     return rows.append_column(KEY, pa.array(keys, pa.string())), slim
 
 
-def _is_dump(path: Path | ObjectFile, config: Config) -> bool:
+def is_dump(path: Path | ObjectFile, config: Config) -> bool:
+    """Whether ``path`` is a text or markdown file: a full-page dump the template pass counts."""
     return input_format(path.name, config) in ("text", "markdown")
 
 
@@ -244,7 +245,7 @@ def _read_job(
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         read, unreadable = read_batch(job.root, job.paths, config)
         return read, unreadable, 0, set()
-    others = [p for p in job.paths if not _is_dump(p, config)]
+    others = [p for p in job.paths if not is_dump(p, config)]
     pages, failed = read_batch(job.root, others, config) if others else ([], [])
     # Back in the order of the files, as one read_batch over all of them would give.
     order = {relative_name(job.root, path): at for at, path in enumerate(job.paths)}

@@ -19,7 +19,7 @@ from pathlib import Path
 from newsclean import __version__ as VERSION
 from newsclean.archive import SITES, Archive, runs_table
 from newsclean.archive.staging import Staging
-from newsclean.batch import count_job, jobs, process_job
+from newsclean.batch import count_job, is_dump, jobs, process_job
 from newsclean.clean import CleanResult, clean_text
 from newsclean.commit import commit, commit_metadata
 from newsclean.config import Config
@@ -78,7 +78,9 @@ def run(
         # Pass one: learn each site's template from the archive and this run's text pages.
         archived_lines = stats_from_table(snapshot.columns("sites", SITES.names))
         counted = LineStats()
-        if config.learn_templates:
+        # Only text pages are counted (``count_job``): a run without any, as one of HTML,
+        # WARC or JSONL files, skips the pass and the process pool it would start.
+        if config.learn_templates and any(is_dump(path, config) for path in paths):
             spool.mkdir()
             count = functools.partial(count_job, config=config)
             counted = count_tallies(

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 from deltalake import DeltaTable
 
 from newsclean.archive.store import TABLES, Archive
 from newsclean.errors import ArchiveError
 from newsclean.location import ObjectFolder, parse_location
+
+if TYPE_CHECKING:  # imported when read: workers import this package, not polars (0.1 s)
+    import polars as pl
 
 
 def read_archive(
@@ -21,6 +24,8 @@ def read_archive(
 
     >>> read_archive("out").select("title", "language")  # doctest: +SKIP
     """
+    import polars as pl
+
     path = table_path(out, table)
     return pl.read_delta(path, version=version)
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import polars as pl
 import pyarrow as pa
 from deltalake import (
     CommitProperties,
@@ -174,6 +173,10 @@ class Snapshot:
         table = self.tables[name]
         if table is None:
             return TABLES[name].empty_table().select(columns)
+        # Imported here: workers read no tables, and polars takes 0.1 s to import in
+        # each of them.
+        import polars as pl
+
         try:
             # Through polars, not table.to_pyarrow_table: deltalake 1.6.6's pyarrow
             # dataset path leaves C++ threads that abort the process at exit in about

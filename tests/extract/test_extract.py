@@ -13,7 +13,7 @@ import pytest
 import newsclean.extract.fields
 import newsclean.extract.text
 from newsclean.config import Config
-from newsclean.extract import extract
+from newsclean.extract import extract, parse_html
 from newsclean.page import InputInfo, Metadata, Page
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -102,6 +102,33 @@ def test_no_url_is_ever_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(urllib3.PoolManager, "request", refuse)
     monkeypatch.setattr(urllib3.PoolManager, "urlopen", refuse)
     extract([page_of("https://www.example.org/article", url="https://www.example.org/a")], Config())
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        gzip.decompress((MARKUP / "article.html.gz").read_bytes()).decode(),
+        (MARKUP / "legacy-cp1252.html").read_bytes().decode("cp1252"),
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>Mit Deklaration</p></body></html>',
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">\n<html><body><p>x</p></body></html>',
+        "<html/>\n<body><p>Selbst geschlossen</p></body>",
+        "<p>Nur ein Absatz, kein Dokument</p>",
+        "<html><body><form><input value='a'><label>b</label></form><p>c</p></body></html>",
+        "Kein HTML",
+        "",
+    ],
+)
+def test_parsed_as_trafilatura_parses(markup: str) -> None:
+    """parse_html is trafilatura's load_html, with every element a plain HtmlElement."""
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml.html import HtmlElement  # type: ignore[import-untyped]
+    from trafilatura.utils import load_html
+
+    ours, theirs = parse_html(markup), load_html(markup)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert {type(e) for e in ours.iter() if isinstance(e.tag, str)} == {HtmlElement}
 
 
 @pytest.mark.parametrize("module", [newsclean.extract.fields, newsclean.extract.text])
