@@ -18,6 +18,7 @@ must-not-contain lines); the README says how it was trained and checked.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
 import operator
@@ -34,7 +35,16 @@ from newsclean.clean.shapes import ends_sentence, is_name
 PROSE_CHARS = 80
 # Neighbours on each side whose prose and removals describe a line's surroundings.
 WINDOW = 3
-_SEPARATORS = frozenset("|»›→←•·")
+_SEPARATORS = re.compile("[|»›→←•·]")
+# What str.isdigit counts: decimal digits (\d) and the other digits (superscripts and
+# subscripts, circled and parenthesised numbers, Ethiopic and a few other scripts'), as
+# Unicode lists them; tests/clean/test_line_model.py checks this against str.isdigit.
+_DIGIT = re.compile(
+    r"[\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089"
+    r"\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff"
+    r"\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+    r"\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]"
+)
 _DATE = re.compile(
     r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b"
 )
@@ -88,18 +98,21 @@ def is_prose(line: str) -> bool:
 def line_facts(line: str) -> list[float]:
     """The facts of a (whitespace-collapsed) line on its own, the first of ``FEATURES``."""
     words = line.split()
-    letters = [word for word in words if word[:1].isalpha()]
-    digits = sum(map(str.isdigit, line))
+    # The words' first characters, those of them that are letters (split gives no
+    # empty word).
+    letters = list(filter(str.isalpha, [word[0] for word in words]))
+    digits = len(_DIGIT.findall(line))  # sum(map(str.isdigit, line)), at C speed
+    ends = ends_sentence(line)
     return [
         math.log1p(len(line)),
         math.log1p(len(words)),
-        float(ends_sentence(line)),
+        float(ends),
         float("," in line),
         digits / max(1, len(line)),
-        sum(word[0].isupper() for word in letters) / max(1, len(letters)),
-        float(is_prose(line)),
+        sum(map(str.isupper, letters)) / max(1, len(letters)),
+        float(len(line) >= PROSE_CHARS and (ends or "," in line)),  # is_prose
         float(len(words) <= 4),
-        float(not _SEPARATORS.isdisjoint(line)),
+        float(_SEPARATORS.search(line) is not None),
         float(line.endswith(":")),
         float(line.endswith(("…", "..."))),
         float("©" in line),
@@ -114,6 +127,14 @@ def line_facts(line: str) -> list[float]:
 LINE_FACTS = 17  # how many of ``FEATURES`` ``line_facts`` gives
 
 
+def _collapse(line: str) -> str:
+    """``line`` with its whitespace collapsed to single spaces."""
+    # Every whitespace character but the space is unprintable: most lines need no split.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
+
+
 @dataclass(frozen=True)
 class _Page:
     """What the context facts of a page's lines need, by non-blank line, computed once."""
@@ -125,22 +146,27 @@ class _Page:
     prose_before: list[int]  # prose lines among the first k non-blank lines
     log_chars: list[float]
     ends: list[bool]
+    is_prose: list[bool]
 
     @classmethod
     def of(cls, lines: Sequence[str]) -> _Page:
-        texts = [" ".join(line.split()) for line in lines]
+        texts = list(map(_collapse, lines))
         nonblank = [i for i, text in enumerate(texts) if text]
-        prose_before = [0]
-        for i in nonblank:
-            prose_before.append(prose_before[-1] + is_prose(texts[i]))
+        shown = [texts[i] for i in nonblank]
+        ends = list(map(ends_sentence, shown))
+        # is_prose, with the sentence ends already found
+        prose = [
+            len(t) >= PROSE_CHARS and (end or "," in t) for t, end in zip(shown, ends, strict=True)
+        ]
         return cls(
             texts,
             nonblank,
             {i: k for k, i in enumerate(nonblank)},
-            Counter(texts[i] for i in nonblank),
-            prose_before,
-            [math.log1p(len(texts[i])) for i in nonblank],
-            [ends_sentence(texts[i]) for i in nonblank],
+            Counter(shown),
+            list(itertools.accumulate(prose, initial=0)),
+            [math.log1p(len(t)) for t in shown],
+            ends,
+            prose,
         )
 
     def prose(self, start: int, stop: int) -> int:
@@ -221,6 +247,126 @@ def features(
     }
 
 
+_J = {name: j for j, name in enumerate(FEATURES)}
+# How far from a threshold a log-odds summed in another order than ``LineModel``'s must
+# lie to settle a line: the rounding of a few dozen additions of numbers below 100 is
+# below 1e-12, so a line this close is summed again in the model's own order.
+_MARGIN = 1e-9
+
+
+class _Lookup:
+    """Each context fact's shape at the values the fact takes, looked up instead of
+    computed: yes/no facts at both values, shares at every fraction of a window,
+    the others remembered as they come."""
+
+    def __init__(self, shapes: Sequence[Shape]) -> None:
+        self.shapes = shapes
+        self.yes_no = {
+            name: (shapes[_J[name]](0.0), shapes[_J[name]](1.0)) for name in FEATURES[LINE_FACTS:]
+        }
+        # [width][count]: a share of ``count`` lines among the ``width`` around a line
+        # (a window has at least one line: width 0 has no shares).
+        self.shares = {
+            name: [
+                [shapes[_J[name]](n / w) for n in range(w + 1) if w] for w in range(2 * WINDOW + 1)
+            ]
+            for name in ("prose_share_around", "removed_share_around")
+        }
+        self._memos: dict[int, dict[float, float]] = {}
+        self._positions: dict[int, list[float]] = {}
+
+    def at(self, name: str, x: float) -> float:
+        """The shape of fact ``name`` at ``x``."""
+        return self.along(name, (x,))[0]
+
+    def along(self, name: str, xs: Sequence[float]) -> list[float]:
+        """The shape of fact ``name`` at each of ``xs``."""
+        j = _J[name]
+        memo = self._memos.setdefault(j, {})
+        found = list(map(memo.get, xs))
+        if None not in found:
+            return found  # type: ignore[return-value]  # no None in it
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        shape = self.shapes[j]
+        ys = []
+        for x, y in zip(xs, found, strict=True):
+            if y is None:
+                y = memo[x] = shape(x)
+            ys.append(y)
+        return ys
+
+    def positions(self, count: int) -> list[float]:
+        """``position_on_page``'s shape at each of ``count`` non-blank lines."""
+        values = self._positions.get(count)
+        if values is None:
+            if len(self._positions) >= 1000:  # page lengths seen: a few hundred
+                self._positions.clear()
+            shape = self.shapes[_J["position_on_page"]]
+            values = self._positions[count] = [shape(k / max(1, count - 1)) for k in range(count)]
+        return values
+
+
+class _Scored:
+    """A page's facts plus, per non-blank line, what the context facts that do not
+    depend on the stake (its neighbours, the prose around it, its place on the page)
+    add to its log-odds: the same for every rule that asks about the page."""
+
+    __slots__ = ("around", "page")
+
+    def __init__(self, page: _Page, look: _Lookup) -> None:
+        self.page = page
+        count, prose, ends = len(page.nonblank), page.is_prose, page.ends
+        # What each line adds to its next line's log-odds as that line's previous one,
+        # and to its previous line's as the next one.
+        prose_yes, ends_yes = (
+            look.yes_no["previous_is_prose"],
+            look.yes_no["previous_ends_sentence"],
+        )
+        as_previous = [
+            prose_yes[p] + ends_yes[e] + y
+            for p, e, y in zip(
+                prose, ends, look.along("log_previous_chars", page.log_chars), strict=True
+            )
+        ]
+        prose_yes, ends_yes = look.yes_no["next_is_prose"], look.yes_no["next_ends_sentence"]
+        as_next = [
+            prose_yes[p] + ends_yes[e] + y
+            for p, e, y in zip(
+                prose, ends, look.along("log_next_chars", page.log_chars), strict=True
+            )
+        ]
+        none_before = (
+            look.yes_no["previous_is_prose"][0]
+            + look.yes_no["previous_ends_sentence"][0]
+            + look.at("log_previous_chars", 0.0)
+        )
+        none_after = (
+            look.yes_no["next_is_prose"][0]
+            + look.yes_no["next_ends_sentence"][0]
+            + look.at("log_next_chars", 0.0)
+        )
+        repeats, texts, repeat = page.repeats, page.texts, look.yes_no["repeats_on_page"]
+        before, shares = page.prose_before, look.shares["prose_share_around"]
+        around = []
+        for k, i in enumerate(page.nonblank):
+            low, high = max(0, k - WINDOW), min(count, k + WINDOW + 1)
+            around.append(
+                repeat[repeats[texts[i]] > 1]
+                + shares[max(1, high - low - 1)][before[high] - before[low] - prose[k]]
+            )
+        self.around = [
+            share + position + previous + following
+            for share, position, previous, following in zip(
+                around,
+                look.positions(count),
+                [none_before, *as_previous[:-1]],
+                [*as_next[1:], none_after],
+                strict=False,
+            )
+        ]
+
+
 @dataclass(frozen=True)
 class Shape:
     """One fact's contribution to the log-odds: linear between the points, flat beyond."""
@@ -283,17 +429,19 @@ class LineModel:
     intercept: float
     shapes: tuple[Shape, ...]
     _memo: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-    _last_page: list[tuple[Sequence[str], _Page]] = field(
+    _last_page: list[tuple[Sequence[str], _Scored]] = field(
         default_factory=list, compare=False, repr=False
     )
     _own: _Adder = field(init=False, compare=False, repr=False)
     _context: _Adder = field(init=False, compare=False, repr=False)
+    _look: _Lookup = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.shapes) != len(FEATURES):
             raise ValueError(f"a line model needs {len(FEATURES)} shapes")
         object.__setattr__(self, "_own", _Adder.of(self.shapes[:LINE_FACTS]))
         object.__setattr__(self, "_context", _Adder.of(self.shapes[LINE_FACTS:]))
+        object.__setattr__(self, "_look", _Lookup(self.shapes))
 
     def log_odds(self, facts: Sequence[float]) -> float:
         """The log-odds that a line with these facts is article text."""
@@ -312,12 +460,15 @@ class LineModel:
     def page_of(self, lines: Sequence[str]) -> _Page:
         """The page facts of ``lines``, kept for the next call on the same lines (the
         rules that read the model ask in turn about one page)."""
+        return self._scored(lines).page
+
+    def _scored(self, lines: Sequence[str]) -> _Scored:
         last = self._last_page
         if last and last[0][0] is lines:
             return last[0][1]
-        page = _Page.of(lines)
-        self._last_page[:] = [(lines, page)]
-        return page
+        scored = _Scored(_Page.of(lines), self._look)
+        self._last_page[:] = [(lines, scored)]
+        return scored
 
     def line_part(self, text: str) -> float:
         """The sum of the shapes of a line's own facts: the same wherever it stands, so
@@ -387,20 +538,58 @@ def article_lines(
 ) -> set[int]:
     """The lines of ``targets`` whose log-odds of article text reach ``threshold``.
 
-    The same answer as comparing ``article_log_odds``, cheaper: a line whose own facts
-    settle it whatever its context (most long paragraphs) skips the context facts.
+    The same answer as comparing ``article_log_odds``, cheaper: each fact's share is
+    looked up (the page's part once per page, see ``_Scored``) and added in another
+    order; only a line whose sum lies within rounding of ``threshold`` is summed again
+    the model's way.
     """
-    page = model.page_of(lines)
-    play = _stake(page, stake, run)
-    low, high = model.context_bounds
+    scored, look = model._scored(lines), model._look
+    page = scored.page
+    at, texts, around = page.at, page.texts, scored.around
+    intercept, line_part = model.intercept, model.line_part
+    count = len(page.nonblank)
+    run = run if isinstance(run, set | frozenset) else frozenset(run)
+    # The stake's part: whether a line is in the run, how far from it, and the share
+    # of removed lines around it.
+    staked = [0] * count
+    for i in stake:
+        staked[at[i]] = 1
+    kept_before = [0, *itertools.accumulate(staked)]
+    in_run, above, below = (look.yes_no[name] for name in ("in_run", "above_run", "below_run"))
+    shares = look.shares["removed_share_around"]
+    run_part = look.at("log_run_lines", math.log1p(len(run)))
+    inside = run_part + in_run[1] + above[0] + below[0] + look.at("log_distance_to_run", 0.0)
+    no_run = run_part + in_run[0] + above[0] + below[0] + look.at("log_distance_to_run", 0.0)
+    first, last = (at[min(run)], at[max(run)]) if run else (-1, -1)
+    play: _Stake | None = None
     found = set()
     for i in targets:
-        part = model.intercept + model.line_part(page.texts[i])
-        if part + low >= threshold or (
-            part + high >= threshold
-            and part + model.context_part(_context_facts(page, play, i)) >= threshold
-        ):
+        k = at[i]
+        part = intercept + line_part(texts[i])
+        low, high = max(0, k - WINDOW), min(count, k + WINDOW + 1)
+        width = max(1, high - low - 1)
+        removed = high - low - 1 - (kept_before[high] - kept_before[low] - staked[k])
+        total = part + around[k] + shares[width][removed]
+        if i in run:
+            total += inside
+        elif first < 0:
+            total += no_run
+        elif k < first:
+            total += run_part + in_run[0] + above[1] + below[0]
+            total += look.at("log_distance_to_run", math.log1p(first - k))
+        else:
+            total += run_part + in_run[0] + above[0] + below[1]
+            total += look.at("log_distance_to_run", math.log1p(k - last))
+        if total >= threshold + _MARGIN:
             found.add(i)
+        elif total > threshold - _MARGIN:
+            play = play or _stake(page, stake, run)
+            low_bound, high_bound = model.context_bounds
+            if part + low_bound >= threshold or (
+                part + high_bound >= threshold
+                and part + model.context_part(_context_facts(page, play, i)) >= threshold
+            ):
+                found.add(i)
     return found
 
 

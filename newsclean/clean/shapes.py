@@ -12,6 +12,7 @@ SENTENCE_END = ".!?…。！？؟"
 # Closing quotes and brackets that may follow a sentence's final mark.
 CLOSERS = "\"'”’»›)]」』"
 OPENERS = "\"'“‘„«‹([「『"
+_TRAILING = CLOSERS + " "
 # Marks that open an enumerated or bulleted item ("1.", "a)", "•").
 _ENUMERATOR = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|[IVXivx]{1,4}[.)]\s)")
 
@@ -26,13 +27,13 @@ def ends_sentence(line: str) -> bool:
     >>> ends_sentence('He said "yes."'), ends_sentence("A headline")
     (True, False)
     """
-    core = line.rstrip(CLOSERS + " ")
+    core = line.rstrip(_TRAILING)
     return bool(core) and core[-1] in SENTENCE_END
 
 
 def ends_with_period(line: str) -> bool:
     """Whether the last mark is a plain full stop (not ?, !, …, nor an abbreviation's ..)."""
-    core = line.rstrip(CLOSERS + " ")
+    core = line.rstrip(_TRAILING)
     return core.endswith(".") and not core.endswith("..")
 
 

@@ -9,13 +9,16 @@ import pytest
 from clean_helpers import DATA
 
 from newsclean.clean.line_model import (
+    _DIGIT,
     FEATURES,
     LineModel,
     Shape,
+    _collapse,
     article_lines,
     article_log_odds,
     default_line_model,
     features,
+    line_facts,
 )
 
 LONG = (
@@ -70,6 +73,18 @@ def test_context_facts() -> None:
     assert _fact(facts[5], "removed_share_around") == pytest.approx(1 / 4)
 
 
+def test_digits_are_those_str_isdigit_counts() -> None:
+    every = [chr(code) for code in range(0x110000)]
+    assert [c for c in every if _DIGIT.match(c)] == [c for c in every if c.isdigit()]
+    facts = line_facts("120 m² in Hà Nội ①")
+    assert _fact(facts, "digit_share") == pytest.approx(5 / 18)  # 1, 2, 0, ², ①
+
+
+def test_whitespace_is_collapsed_as_split_does() -> None:
+    for line in ("a b", "a  b", "a\u00a0b", " a", "a ", "a\tb", "", "a\u200bb", "a\u3000b"):
+        assert _collapse(line) == " ".join(line.split())
+
+
 def test_article_lines_are_those_whose_log_odds_reach_the_threshold() -> None:
     text = (DATA / "en_full_page_dump.txt").read_text("utf-8")
     lines = [line.strip() for line in text.split("\n")]
@@ -77,9 +92,15 @@ def test_article_lines_are_those_whose_log_odds_reach_the_threshold() -> None:
     run = set(stake[len(stake) // 3 : 2 * len(stake) // 3])
     model = default_line_model()
     odds = article_log_odds(model, lines, stake, run)
-    for threshold in (-2.0, -0.85, 0.0, 1.0):
+    # A threshold at a line's own log-odds: that line is summed again the model's way.
+    at_lines = [odds[i] for i in stake[:: max(1, len(stake) // 10)]]
+    for threshold in (-2.0, -0.85, 0.0, 1.0, *at_lines):
         expected = {i for i in stake if odds[i] >= threshold}
         assert article_lines(model, lines, stake, run, stake, threshold) == expected
+    # The outside lines against a run, as drop_outside_article asks.
+    outside = [i for i in stake if i not in run]
+    expected = {i for i in outside if odds[i] >= 0.0}
+    assert article_lines(model, lines, stake, run, outside, 0.0) == expected
 
 
 def test_the_packaged_model_reads_prose_as_article_and_labels_as_chrome() -> None:

@@ -82,22 +82,23 @@ def line_weights(view: PageView) -> list[float]:
     prose after the article's ends counts less."""
     weights: list[float] = []
     removed: list[int] = []  # the lines removed as chrome: ends, maybe
+    state = view.state
     for i, line in enumerate(view.lines):
-        decision = view.removal(i)
+        decision = state[i]
         if not line or (decision is not None and decision[1] != "chrome"):
             weights.append(0.0)
         elif decision is not None:
             weights.append(REMOVED)
             removed.append(i)
-        elif ends_sentence(line) or "," in line:
+        elif (ends := ends_sentence(line)) or "," in line:
             length = weighted_length(line)
             if length >= PROSE_CHARS:
                 weights.append(float(length))
-            elif ends_sentence(line) and len(line.split()) >= 3:
+            elif ends and len(line.split()) >= 3:
                 weights.append(SHORT_SENTENCE * length)
             else:
                 weights.append(LIST_ITEM)
-        elif len(line.split()) > 4 or any(ch in _LIST_MARKS for ch in line):
+        elif len(line.split()) > 4 or not _LIST_MARKS.isdisjoint(line):
             weights.append(LIST_ITEM)
         else:
             weights.append(LABEL)
