@@ -12,6 +12,18 @@ from newsclean.clean.chain import run_rules
 DATA = Path(__file__).resolve().parent.parent / "data" / "clean"
 FIXTURES = sorted(p.stem for p in DATA.glob("*.txt"))
 RULE_NAMES = [r.name for r in RULES]
+# Three article paragraphs and a menu for made-up full-page dumps.
+PARAGRAPHS = (
+    "The council voted on Tuesday to extend the sea wall by another two kilometres, "
+    "after a winter in which storms flooded the promenade four times and closed the "
+    "coastal road for a week.",
+    "Work is expected to start in spring and to last about eighteen months; the cost "
+    "will be shared between the town, the regional government and a national fund for "
+    "coastal protection.",
+    "Residents of the lower town have asked for the work to begin before the autumn "
+    "storms, and the mayor said she would ask the contractor whether that was possible.",
+)
+MENU = ("Home", "News", "Politics", "Business", "Sport", "Weather")
 
 
 def page(*lines: str) -> str:

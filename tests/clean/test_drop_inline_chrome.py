@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from clean_helpers import assert_fixture_removals, fixture, page, run
+from clean_helpers import MENU, PARAGRAPHS, assert_fixture_removals, fixture, page, run
 
 RULE = "drop_inline_chrome"
-LONG = (
-    "The council voted on Tuesday to extend the sea wall by another two kilometres, "
-    "after a winter in which storms flooded the promenade four times and closed the "
-    "coastal road for a week."
-)
-LONG2 = (
-    "Work is expected to start in spring and to last about eighteen months; the cost "
-    "will be shared between the town, the regional government and a national fund for "
-    "coastal protection."
-)
-LONG3 = (
-    "Residents of the lower town have asked for the work to begin before the autumn "
-    "storms, and the mayor said she would ask the contractor whether that was possible."
-)
-MENU = ["Home", "News", "Politics", "Business", "Sport", "Weather"]
+LONG, LONG2, LONG3 = PARAGRAPHS
 # Three footer links that the lexicon knows leave two it does not: too few lines for
 # drop_outside_article to cut that side, so they sit at the end of the run.
 FOOTER = ["About us", "Contact", "Careers", "Privacy", "Terms"]

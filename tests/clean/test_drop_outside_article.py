@@ -6,22 +6,12 @@ import math
 import sys
 
 import pytest
-from clean_helpers import assert_fixture_removals, page, removed, run
+from clean_helpers import MENU, PARAGRAPHS, assert_fixture_removals, page, removed, run
 
 from newsclean.clean.rules import drop_outside_article
 
 RULE = "drop_outside_article"
-LONG = (
-    "The council voted on Tuesday to extend the sea wall by another two kilometres, "
-    "after a winter in which storms flooded the promenade four times and closed the "
-    "coastal road for a week."
-)
-LONG2 = (
-    "Work is expected to start in spring and to last about eighteen months; the cost "
-    "will be shared between the town, the regional government and a national fund for "
-    "coastal protection."
-)
-MENU = ["Home", "News", "Politics", "Business", "Sport", "Weather"]
+LONG, LONG2, _ = PARAGRAPHS
 
 
 def _removed_here(text: str) -> list[str]:
