@@ -90,9 +90,9 @@ FEATURES = (
 )
 
 
-def is_prose(line: str) -> bool:
-    """Whether a (whitespace-collapsed) line is long prose."""
-    return len(line) >= PROSE_CHARS and (ends_sentence(line) or "," in line)
+def is_prose(line: str, ends: bool) -> bool:
+    """Whether a (whitespace-collapsed) line that ``ends`` a sentence or not is long prose."""
+    return len(line) >= PROSE_CHARS and (ends or "," in line)
 
 
 def line_facts(line: str) -> list[float]:
@@ -110,7 +110,7 @@ def line_facts(line: str) -> list[float]:
         float("," in line),
         digits / max(1, len(line)),
         sum(map(str.isupper, letters)) / max(1, len(letters)),
-        float(len(line) >= PROSE_CHARS and (ends or "," in line)),  # is_prose
+        float(is_prose(line, ends)),
         float(len(words) <= 4),
         float(_SEPARATORS.search(line) is not None),
         float(line.endswith(":")),
@@ -154,10 +154,7 @@ class _Page:
         nonblank = [i for i, text in enumerate(texts) if text]
         shown = [texts[i] for i in nonblank]
         ends = list(map(ends_sentence, shown))
-        # is_prose, with the sentence ends already found
-        prose = [
-            len(t) >= PROSE_CHARS and (end or "," in t) for t, end in zip(shown, ends, strict=True)
-        ]
+        prose = list(map(is_prose, shown, ends))
         return cls(
             texts,
             nonblank,
