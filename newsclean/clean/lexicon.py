@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, TypeVar, cast
 
+from newsclean.clean.shapes import SENTENCE_END
+
 KEYS = (
     "comment_words",  # "Kommentar", "Comments": comment counters like "Kommentar (0)"
     "source_words",  # "Källa", "Quelle": "Källa: https://…" and "(Quelle: …)" credits
@@ -156,7 +158,7 @@ _COPYRIGHT_OPENERS = ("©", "(c)", "copyright")
 # ("Antwort abbrechen" after "Hinterlassen Sie eine Antwort"); 60 characters is two
 # labels side by side, and stays under the shortest headline-and-teaser line.
 MAX_LABEL_LINE = 60
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")  # a sentence is not a label row
+_SENTENCE_END = tuple(SENTENCE_END)  # a sentence is not a label row
 _MAX_TAG_LABEL = 40  # "Schlagwörter:" and its kin are short; the colon must come early
 
 

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsclean.clean.shapes import ends_sentence, is_name
+from newsclean.clean.shapes import ends_sentence, has_clause_break, is_name
 
-# Prose as ``drop_outside_article`` reads it: a long line with a sentence end or a comma.
+# Prose as ``drop_outside_article`` reads it: a long line with a sentence end or a comma
+# (of any script); counted in characters, as the model was trained.
 PROSE_CHARS = 80
 # Neighbours on each side whose prose and removals describe a line's surroundings.
 WINDOW = 3
@@ -92,7 +93,7 @@ FEATURES = (
 
 def is_prose(line: str, ends: bool) -> bool:
     """Whether a (whitespace-collapsed) line that ``ends`` a sentence or not is long prose."""
-    return len(line) >= PROSE_CHARS and (ends or "," in line)
+    return len(line) >= PROSE_CHARS and (ends or has_clause_break(line))
 
 
 def line_facts(line: str) -> list[float]:
@@ -107,7 +108,7 @@ def line_facts(line: str) -> list[float]:
         math.log1p(len(line)),
         math.log1p(len(words)),
         float(ends),
-        float("," in line),
+        float(has_clause_break(line)),
         digits / max(1, len(line)),
         sum(map(str.isupper, letters)) / max(1, len(letters)),
         float(is_prose(line, ends)),

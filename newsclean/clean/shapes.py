@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = ".!?…。！？؟"
+# Besides the Latin and CJK marks, the full stops and question marks of the scripts that
+# have their own: Arabic, Devanagari and Bengali (danda), Urdu, Ethiopic, Myanmar,
+# Armenian, Tibetan, Khmer.
+SENTENCE_END = ".!?…。！？؟।॥۔።፧။։།។"
+# Clause commas: Latin, fullwidth and ideographic, Arabic, Ethiopic, Myanmar.
+_COMMA = re.compile("[,，、،፣၊]")
+# Thai and Lao mark no sentence's end (a space parts sentences and clauses).
+_UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff]")
+UNMARKED_SENTENCE_CHARS = 80  # no menu item or headline is this long
 # Closing quotes and brackets that may follow a sentence's final mark.
 CLOSERS = "\"'”’»›)]」』"
 OPENERS = "\"'“‘„«‹([「『"
@@ -18,7 +26,8 @@ _ENUMERATOR = re.compile(r"^(?:[-–—•*·▪►✓]\s|\d{1,3}[.)]\s|[a-zA-Z]
 
 # A sentence boundary: end mark(s), optional closers, space, then what opens the next one.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+[\"'“„«(\[]?(?=\w)")
-_CJK_BOUNDARY = re.compile(r"[。！？](?=.)")
+# The marks of scripts without capitals end a sentence whatever follows them.
+_CASELESS_BOUNDARY = re.compile(r"[。！？।۔።፧။។](?=.)")
 
 
 def ends_sentence(line: str) -> bool:
@@ -31,6 +40,22 @@ def ends_sentence(line: str) -> bool:
     return bool(core) and core[-1] in SENTENCE_END
 
 
+def has_clause_break(line: str) -> bool:
+    """Whether ``line`` has a comma (of any script); in a script that writes no sentence
+    marks (Thai, Lao), a space between clauses, or a paragraph's length.
+
+    >>> has_clause_break("Hanoi, Vietnam"), has_clause_break("政府周二宣布，从明年起")
+    (True, True)
+    >>> has_clause_break("A headline")
+    False
+    """
+    if _COMMA.search(line) is not None:
+        return True
+    return (" " in line or len(line) >= UNMARKED_SENTENCE_CHARS) and (
+        _UNMARKED_SCRIPT.search(line) is not None
+    )
+
+
 def ends_with_period(line: str) -> bool:
     """Whether the last mark is a plain full stop (not ?, !, …, nor an abbreviation's ..)."""
     core = line.rstrip(_TRAILING)
@@ -38,18 +63,22 @@ def ends_with_period(line: str) -> bool:
 
 
 def sentence_count(line: str) -> int:
-    """Sentences in ``line``: boundaries followed by a capital letter, plus one.
+    """Sentences in ``line``: boundaries followed by a capital letter (or a letter of a
+    script without capitals), plus one.
 
-    "7. august" or "ca. 50" do not split because a lower-case word follows.
+    "7. august" or "ca. 50" do not split because a lower-case word or a digit follows.
 
     >>> sentence_count("It rained. Then it stopped. on 7. august.")
     2
+    >>> sentence_count("قال الوزير. ورحبت المعارضة."), sentence_count("यह है। वह है।")
+    (2, 2)
     """
     count = 1
     for match in _BOUNDARY.finditer(line):
-        if line[match.end()].isupper():
+        after = line[match.end()]
+        if after.isalpha() and not after.islower():
             count += 1
-    return count + len(_CJK_BOUNDARY.findall(line))
+    return count + len(_CASELESS_BOUNDARY.findall(line))
 
 
 def is_enumerated(line: str) -> bool:

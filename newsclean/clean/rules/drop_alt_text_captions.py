@@ -25,7 +25,7 @@ def _is_caption(text: str, blank_separated: bool) -> bool:
     return len(text) <= MAX_DENSE_CAPTION_CHARS and sentence_count(text) == 1
 
 
-@rule(version=1, role="caption")
+@rule(version=2, role="caption")
 def drop_alt_text_captions(view: PageView) -> Iterator[Hit]:
     """The line directly under a removed alt-text headline (no blank line between) — the
     photo's caption; never a line after a blank line, a long paragraph, or in a dense page

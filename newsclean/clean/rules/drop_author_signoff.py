@@ -9,7 +9,7 @@ from newsclean.clean.shapes import ends_sentence, is_name
 from newsclean.clean.view import PageView
 
 
-@rule(version=1, role="author")
+@rule(version=2, role="author")
 def drop_author_signoff(view: PageView) -> Iterator[Hit]:
     """The last kept line when it is only a personal name (`Hoai Anh`) right after a
     paragraph, i.e. before the source line, comment counter or related block; never a

@@ -51,7 +51,7 @@ def _is_short_phrase(text: str) -> bool:
     return text[0].isupper() and len(text.split()) <= MAX_NAME_WORDS and not ends_sentence(text)
 
 
-@rule(version=1, role="byline")
+@rule(version=2, role="byline")
 def drop_bylines(view: PageView) -> Iterator[Hit]:
     """A short line of a publisher or author name and a numeric date
     (`Báo Quốc TếBáo Quốc Tế24/11/2025`, `By Jane Doe | 24/11/2025 10:32`); never a

@@ -80,7 +80,7 @@ def _classify(lexicon: Lexicon, line: str) -> str | None:
     return kind
 
 
-@rule(version=2)
+@rule(version=3)
 def drop_chrome_phrases(view: PageView) -> Iterator[Hit]:
     """A line the lexicon knows as chrome: a navigation, share, advertisement, comment or
     tag label alone (`Zum Inhalt springen`, `Teilen`, `Anzeige`, `Leave a reply`), a row

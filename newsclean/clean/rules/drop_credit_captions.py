@@ -14,7 +14,7 @@ MAX_CAPTION_CHARS = 500
 MAX_CAPTION_SENTENCES = 3
 
 
-@rule(version=1, role="caption")
+@rule(version=2, role="caption")
 def drop_credit_captions(view: PageView) -> Iterator[Hit]:
     """A caption ending with a credit in parentheses — `(Källa: …)`, `(Kilde: VNA)`,
     `(Foto: …)`, `(Ảnh: …)`, also inside `| … |`; never a paragraph of more than three

@@ -31,7 +31,7 @@ def _is_short_caption(line: str) -> bool:
     )
 
 
-@rule(version=1, role="caption")
+@rule(version=2, role="caption")
 def drop_image_captions(view: PageView) -> Iterator[Hit]:
     """The line right below an image when it is a one-cell table row (`| … |`) or one short
     sentence; never a multi-cell table row, a heading, a question, a list item or a paragraph.

@@ -15,7 +15,7 @@ CHROME_LOG_ODDS = -0.85
 
 
 # Dumps only, like drop_outside_article: the model learned dumps' lines and context.
-@rule(version=1, dumps_only=True)
+@rule(version=2, dumps_only=True)
 def drop_inline_chrome(view: PageView) -> Iterator[Hit]:
     """A kept line of a full-page dump that the line model (``newsclean.clean.line_model``)
     reads as chrome by its shape and its neighbours: a teaser headline, an author box,

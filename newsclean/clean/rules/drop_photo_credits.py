@@ -33,7 +33,7 @@ def _takes_caption(view: PageView, above: int) -> bool:
     return before is not None and not is_site_header(view.lines[before])
 
 
-@rule(version=1)
+@rule(version=2)
 def drop_photo_credits(view: PageView) -> Iterator[Hit]:
     """A photo-credit line (`FOTO: NHAT BAC`, `Photo: Reuters`, `Ảnh: …`, `© AFP`) and the
     short caption right above it (role caption); never a long credit-looking sentence,

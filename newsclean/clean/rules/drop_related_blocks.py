@@ -19,7 +19,7 @@ def is_link_sized(line: str) -> bool:
     return len(line) <= MAX_LINK_CHARS and sentence_count(line) == 1
 
 
-@rule(version=2)
+@rule(version=3)
 def drop_related_blocks(view: PageView) -> Iterator[Hit]:
     """A related/same-category/same-author head (`I samme kategori`, `Read more`,
     `Tin liên quan`, or a short head opening with `More from`, `Mehr aus` …) and every

@@ -9,7 +9,7 @@ from newsclean.clean.shapes import is_site_header
 from newsclean.clean.view import PageView
 
 
-@rule(version=1)
+@rule(version=2)
 def drop_site_header(view: PageView) -> Iterator[Hit]:
     """The page's first line when it is a site header ("Sitename.tld - tagline"); never a
     later line, nor a first line that is a sentence or longer than a tagline.

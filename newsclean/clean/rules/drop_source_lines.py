@@ -16,7 +16,7 @@ MAX_NAME_CHARS = 60
 _LOOKS_LIKE_SOURCE = re.compile(r"^\S{1,30}\s*[:：]")
 
 
-@rule(version=1, role="source")
+@rule(version=2, role="source")
 def drop_source_lines(view: PageView) -> Iterator[Hit]:
     """`Source:`/`Källa:`/`Quelle:`/`Nguồn:` … followed by a URL or a short agency name;
     never a sentence that opens with such a word (it is longer than a name).

@@ -18,7 +18,7 @@ from newsclean.templates.stats import line_key
 MAX_TEMPLATE_PROSE = 200
 
 
-@rule(version=1)
+@rule(version=2)
 def drop_template_lines(view: PageView) -> Iterator[Hit]:
     """A line its site repeats on most of its pages (menus, footers, share rows, widget
     heads, standard closing lines; see newsclean.templates); never prose of 200 or more

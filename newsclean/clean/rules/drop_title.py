@@ -41,7 +41,7 @@ def is_headline(line: str) -> bool:
 
 # Dumps only: on extracted pages of the trafilatura development set it cost 0.004 of
 # must-contain; their title comes from the markup.
-@rule(version=1, role="title", dumps_only=True)
+@rule(version=2, role="title", dumps_only=True)
 def drop_title(view: PageView) -> Iterator[Hit]:
     """The first line of the page (after a site header, if any) when it is headline-shaped
     and prose follows; never a first line that is a sentence, an image or a caption, nor

@@ -67,7 +67,7 @@ def _is_candidate(view: PageView, i: int) -> bool:
     )
 
 
-@rule(version=1, role="caption")
+@rule(version=2, role="caption")
 def drop_unmarked_captions(view: PageView) -> Iterator[Hit]:
     """A lone short one-sentence paragraph ending in "." between long paragraphs, in a
     page of blank-separated long paragraphs; never questions, exclamations, headings (no
