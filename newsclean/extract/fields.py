@@ -23,7 +23,6 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # lxml ships 
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
@@ -31,6 +30,7 @@ from trafilatura.metadata import (
 )
 from trafilatura.settings import Document
 
+from newsclean.extract.author import page_author
 from newsclean.extract.dates import published_date
 from newsclean.page import Metadata
 
@@ -51,13 +51,14 @@ def page_fields(tree: HtmlElement, url: str | None, fetched_at: datetime | None)
     document = stated_metadata(tree, url)
     site = _clean(document.sitename)
     host = document.hostname or ""
+    language = declared_language(tree)
     return Metadata(
         title=headline(tree, site, host) or _clean(document.title),
         source_url=_canonical(tree, url),
         publisher=site,
-        published=published_date(tree, url, fetched_at),
+        published=published_date(tree, url, fetched_at, language),
         author=_clean(document.author),
-        language=declared_language(tree),
+        language=language,
     )
 
 
@@ -66,8 +67,9 @@ def stated_metadata(tree: HtmlElement, url: str | None) -> Document:
 
     Its steps for the title, author, URL, host and site name, in its order, without
     the rest: its date (an htmldate search, ~1.5 ms a page, which ``published_date``
-    replaces), categories, tags and license (~2 ms). The fields kept come out the
-    same on all 990 pages of the development set.
+    replaces), categories, tags and license (~2 ms); its author search is
+    ``page_author``, the same search in a third of the time. The fields kept come out
+    the same on all 990 pages of the development set.
     """
     document = examine_meta(tree)
     if document.author and " " not in document.author:
@@ -76,7 +78,7 @@ def stated_metadata(tree: HtmlElement, url: str | None) -> Document:
     with contextlib.suppress(Exception):
         document = extract_meta_json(tree, document)
     document.title = document.title or extract_title(tree)
-    document.author = document.author or extract_author(tree)
+    document.author = document.author or page_author(tree)
     document.url = document.url or extract_url(tree, url)
     if document.url:
         document.hostname = extract_domain(document.url, fast=True)

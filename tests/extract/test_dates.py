@@ -119,3 +119,18 @@ def test_a_bare_meta_date_and_an_update_line_are_not_the_publication() -> None:
     # edit; the page shows it was published on 29 April
     tree = page("meta-date-is-last-edit.html")
     assert published_date(tree, None, FETCHED) == date(2020, 4, 29)
+
+
+def test_a_date_in_words_is_read_in_the_pages_language() -> None:
+    # "martes, 3 de mayo de 2022" under the headline of a page declared Spanish
+    tree = page("spanish-date-words.html")
+    assert published_date(tree, None, FETCHED, "es") == date(2022, 5, 3)
+    assert read_stamp("martes, 3 de mayo de 2022 · 23:57", ("es", "en")) == Stamp(date(2022, 5, 3))
+
+
+def test_dates_in_words_are_read_only_in_the_languages_given() -> None:
+    # dateparser asked in every language costs a process ~1.5 s; the page's own
+    # language and English are asked instead
+    assert read_stamp("3 de mayo de 2022", ("en",)) is None
+    assert read_stamp("15 августа 2016, 13:43", ("ru", "en")) == Stamp(date(2016, 8, 15))
+    assert read_stamp("15 августа 2016, 13:43", ("xx",)) is None  # a language it lacks
