@@ -128,6 +128,13 @@ def test_a_date_in_words_is_read_in_the_pages_language() -> None:
     assert read_stamp("martes, 3 de mayo de 2022 · 23:57", ("es", "en")) == Stamp(date(2022, 5, 3))
 
 
+def test_a_page_without_a_declared_language_still_has_htmldates_search() -> None:
+    # the shown date is read in English only, which fails; htmldate's search of the
+    # page (in every language) finds it, as before
+    tree = page("spanish-date-words-undeclared.html")
+    assert published_date(tree, None, FETCHED, None) == date(2022, 5, 3)
+
+
 def test_dates_in_words_are_read_only_in_the_languages_given() -> None:
     # dateparser asked in every language costs a process ~1.5 s; the page's own
     # language and English are asked instead
