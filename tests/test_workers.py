@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import DATA
 from newsclean import Config, read_archive
 from newsclean.engine import LocalEngine, map_ordered
@@ -33,6 +35,22 @@ def test_local_engine_keeps_one_pool_inside_its_block() -> None:
         second = set(engine.map(_pid, range(8)))
         assert len(first | second) <= 2  # the same two workers served every map
     assert engine._pool is None  # shut down when the block ends
+
+
+def _surroundings(_: int) -> tuple[str | None, str]:
+    return os.environ.get("NEWSCLEAN_TEST_MARK"), os.getcwd()
+
+
+def test_workers_see_the_environment_and_folder_of_when_the_pool_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers fork from a fork server started once per process; credentials set, or a
+    # folder changed, after it started must still reach the workers, as when spawned.
+    list(map_ordered(_square, range(2), workers=2))  # the fork server runs from here on
+    monkeypatch.setenv("NEWSCLEAN_TEST_MARK", "set later")
+    monkeypatch.chdir(tmp_path)
+    seen = set(map_ordered(_surroundings, range(4), workers=2))
+    assert seen == {("set later", str(tmp_path))}
 
 
 def _snapshot(out: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
