@@ -25,6 +25,7 @@ Calibrated on the development set (../shared/bench/trafilatura-eval, scored by
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 
 import trafilatura
@@ -49,6 +50,19 @@ MIN_NEW_PROSE = 2
 # Nesting at which a page is too deep for resiliparse: see ``is_too_deep``.
 MAX_DEPTH = 200
 _SENTENCE_END = re.compile(r"""[.!?…:;]["'“”»«’)\]]*$""")
+
+
+class _QuietDiscards(logging.Filter):
+    """Drops trafilatura's "discarding data: None" warning. It comes whenever one of
+    its passes finds too little text, which here is a step, not a failure (the precise
+    pass falls back to the balanced one; a page with no text at all becomes a reject
+    that names its file), and it names no page: on a run's stderr it was only noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("discarding data")
+
+
+logging.getLogger("trafilatura.core").addFilter(_QuietDiscards())
 
 
 def main_text(tree: HtmlElement, markup: str) -> str:

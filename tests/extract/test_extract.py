@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import doctest
 import gzip
+import logging
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -135,3 +136,17 @@ def test_parsed_as_trafilatura_parses(markup: str) -> None:
 def test_doctests(module: object) -> None:
     failures, _ = doctest.testmod(module)  # type: ignore[arg-type]
     assert failures == 0
+
+
+def test_a_pass_that_finds_too_little_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    # trafilatura warns "discarding data: None" when a pass finds too little text: a
+    # step here (the other pass, or a reject naming the file), so it is not shown
+    # (the precise pass drops the page's only text, in its <header>; the balanced finds it)
+    markup = (
+        "<html><body><header><div class='header-text'>The touchpoint of the digital trade."
+        "</div></header></body></html>"
+    )
+    with caplog.at_level(logging.WARNING):
+        (page,), _ = extract([page_of(markup)], Config())
+    assert page.text == "The touchpoint of the digital trade."
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]
