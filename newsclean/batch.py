@@ -12,7 +12,7 @@ import logging
 import pickle
 import shutil
 import sys
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,11 @@ from newsclean.templates import SiteTemplates
 from newsclean.templates.stats import LineTally, tally_lines
 
 logger = logging.getLogger(__name__)
+
+# Finds the byte copies among a batch's files, given the keys an earlier run handled.
+CopyFinder = Callable[
+    [Sequence[Path | ObjectFile], frozenset[tuple[str, str, str]]], frozenset[tuple[str, str]]
+]
 
 # The spool holds the run's text pages from pass one until pass two reads them, so at
 # its peak it is as large as they are: it is written only while the disk keeps this much
@@ -123,6 +128,9 @@ class Job:
     # for the second pass to take instead of reading and repairing them again. Used only
     # where it exists (a worker on another machine reads again).
     spool: Path | None = None
+    # (path, sha256) of the inputs the driver found to be byte copies (dedup.copies):
+    # read, but set aside unprocessed when their bytes are still those.
+    copies: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,7 @@ class BatchResult:
     pages: list[Page]  # slimmed: no text, body or removals (those are in ``rows``)
     rejects: list[Reject]
     rows: pa.Table  # article rows of every page, with the staging key
+    copies: list[Page] = dataclasses.field(default_factory=list)  # set aside, as read
 
 
 def count_job(job: Job, config: Config) -> LineTally:
@@ -168,12 +177,21 @@ def process_job(job: Job, config: Config, run: RunInfo) -> BatchResult:
     # Inputs an earlier run handled are not cleaned again. An unreadable input (no
     # sha256) is never known, so it is tried again each run: the cause may be gone.
     fresh = [p for p in read if p.input.key not in job.known]
+    copies = [p for p in fresh if (p.input.path, p.input.sha256) in job.copies]
+    if copies:
+        fresh = [p for p in fresh if (p.input.path, p.input.sha256) not in job.copies]
+        copies = [dataclasses.replace(p, text="", markup="") for p in copies]
     done, failed = process(fresh, config, job.templates, repaired)
     rejects = [r for r in unreadable + failed if r.key not in job.known]
     rows, slim = _staged(done, run)
-    skipped += len(read) - len(fresh)
+    skipped += len(read) - len(fresh) - len(copies)
     return BatchResult(
-        files=len(job.paths), skipped=skipped, pages=slim, rejects=rejects, rows=rows
+        files=len(job.paths),
+        skipped=skipped,
+        pages=slim,
+        rejects=rejects,
+        rows=rows,
+        copies=copies,
     )
 
 
@@ -261,9 +279,11 @@ def jobs(
     size: int,
     templates: SiteTemplates | None = None,
     spool: Path | None = None,
+    find_copies: CopyFinder | None = None,
 ) -> Iterator[Job]:
     """``paths`` in batches of ``size``, each with the known keys of its own files (and
-    the ``spool`` the two passes share, see ``Job``)."""
+    the ``spool`` the two passes share, and the byte copies ``find_copies`` finds among
+    its files given their known keys, see ``Job``)."""
     by_path: dict[str, set[tuple[str, str, str]]] = {}
     for key in known:
         by_path.setdefault(key[0], set()).add(key)
@@ -272,7 +292,8 @@ def jobs(
         if by_path:  # names cost a path computation each: none when nothing is known
             names = (relative_name(root, path) for path in batch)
             mine = frozenset(key for name in names for key in by_path.get(name, ()))
-        yield Job(root, batch, mine, templates, spool)
+        copies = find_copies(batch, mine) if find_copies else frozenset()
+        yield Job(root, batch, mine, templates, spool, copies)
 
 
 def batches(

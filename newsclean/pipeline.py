@@ -13,22 +13,25 @@ import contextlib
 import functools
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from newsclean import __version__ as VERSION
 from newsclean.archive import SITES, Archive, runs_table
 from newsclean.archive.staging import Staging
-from newsclean.batch import count_job, is_dump, jobs, process_job
+from newsclean.batch import BatchResult, Job, count_job, is_dump, jobs, process_job
 from newsclean.clean import CleanResult, clean_text
 from newsclean.commit import commit, commit_metadata
 from newsclean.config import Config
+from newsclean.dedup.copies import ARTICLE_COLUMNS, DUPLICATE_COLUMNS, ByteCopies
 from newsclean.engine import Engine, LocalEngine, PairEngine, default_workers
 from newsclean.errors import InputError, UsageError
 from newsclean.extract import extract
 from newsclean.location import ObjectFolder
 from newsclean.page import Page, Reject, RunInfo
 from newsclean.read import discover_inputs, read_batch
+from newsclean.read.batch import relative_name
 from newsclean.read.formats import input_endings
 from newsclean.repair import repair
 from newsclean.report import RunReport
@@ -71,9 +74,7 @@ def run(
     staging = Staging.create(archive.staging_parent(), run_info.run_id)
     # Text pages read and repaired by pass one wait here for pass two (batch.Job.spool).
     spool = staging.root / "spool"
-    pages: list[Page] = []
-    rejects: list[Reject] = []
-    skipped = 0
+    gathered = Gathered()
     try:
         # Pass one: learn each site's template from the archive and this run's text pages.
         archived_lines = stats_from_table(snapshot.columns("sites", SITES.names))
@@ -88,16 +89,26 @@ def run(
             )
         templates = SiteTemplates.from_stats(merge(archived_lines, counted))
 
-        # Pass two: every stage up to dedup, batch by batch; rows wait on disk.
+        # Pass two: every stage up to dedup, batch by batch; rows wait on disk. Byte
+        # copies of archived or earlier inputs are set aside unprocessed.
         work = functools.partial(process_job, config=config, run=run_info)
-        cleaning = jobs(in_dir, paths, known, config.batch_size, templates, spool)
+        copies = ByteCopies.of_archive(
+            snapshot.columns("articles", ARTICLE_COLUMNS),
+            snapshot.columns("duplicates", DUPLICATE_COLUMNS),
+        )
+        find = functools.partial(copies.find, in_dir, config=config)
+        cleaning = jobs(in_dir, paths, known, config.batch_size, templates, spool, find)
         for result in engine.map(work, cleaning):
-            staging.write(result.rows)
-            pages += result.pages
-            rejects += result.rejects
-            skipped += result.skipped
+            gathered.add(result, staging)
             if progress:
                 progress(result.files)
+        resolved, unresolved = copies.resolve(gathered.copies, gathered.pages)
+        gathered.pages += resolved
+        if unresolved:  # their original was rejected: each gets a verdict of its own
+            names = set(unresolved)
+            again = tuple(path for path in paths if relative_name(in_dir, path) in names)
+            gathered.add(work(Job(in_dir, again, frozenset(), templates)), staging)
+        pages, rejects = gathered.pages, gathered.rejects
         find_pairs = engine.near_pairs if isinstance(engine, PairEngine) else None
         sites = sites_table(prune(counted, archived_lines), run_info.run_id)
         outcome = commit(archive, staging, pages, rejects, run_info, find_pairs, sites)
@@ -114,7 +125,7 @@ def run(
         in_dir=str(in_dir),
         out_dir=str(out_dir),
         inputs_seen=len(paths),
-        inputs_skipped=skipped + len(pages) + len(rejects) - recorded,
+        inputs_skipped=gathered.skipped + len(pages) + len(rejects) - recorded,
         articles_added=len(outcome.articles),
         duplicates=len(outcome.duplicates),
         rejects=tuple(outcome.rejects),
@@ -134,6 +145,24 @@ def run(
             "runs", rows, commit_metadata(run_info), archive.snapshot()
         )
     return report
+
+
+@dataclass
+class Gathered:
+    """What the cleaning pass's batches gave the driver (their rows go to staging)."""
+
+    pages: list[Page] = field(default_factory=list)  # slim, for dedup
+    rejects: list[Reject] = field(default_factory=list)
+    skipped: int = 0
+    copies: list[Page] = field(default_factory=list)  # byte copies, set aside as read
+
+    def add(self, result: BatchResult, staging: Staging) -> None:
+        """Take one batch's result; its article rows wait on disk."""
+        staging.write(result.rows)
+        self.pages += result.pages
+        self.rejects += result.rejects
+        self.skipped += result.skipped
+        self.copies += result.copies
 
 
 def explain(

@@ -188,6 +188,18 @@ def stream_sha256(stream: BinaryIO, source: Source) -> str:
     return digest.hexdigest()
 
 
+def file_sha256(path: Path, name: str, real_root: Path) -> str | None:
+    """The sha256 of a local input file's bytes, opened as the readers open it (a
+    regular file inside ``real_root``, the same file from start to end); ``None`` for
+    a file a reader would refuse, which is then left to the reader to refuse."""
+    try:
+        source = open_source(path, name, real_root)
+        with opened(source) as stream:
+            return stream_sha256(stream, source)
+    except InputError:
+        return None
+
+
 def reject_of(exc: InputError, sha256: str | None = None) -> Reject:
     """The reject of an input that failed with ``exc``, named by the error's cause (the
     OS or library error) when it has one.
