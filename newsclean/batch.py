@@ -26,7 +26,7 @@ from newsclean.dedup import SCHEME, identify
 from newsclean.extract import extract
 from newsclean.location import ObjectFile, ObjectFolder
 from newsclean.metadata import extract_metadata
-from newsclean.page import Page, Reject, RunInfo
+from newsclean.page import Metadata, Page, Reject, RunInfo
 from newsclean.read import read_batch
 from newsclean.read.batch import iter_file, relative_name
 from newsclean.read.formats import holds_many_pages, input_format
@@ -35,6 +35,8 @@ from newsclean.templates import SiteTemplates
 from newsclean.templates.stats import LineTally, tally_lines
 
 logger = logging.getLogger(__name__)
+
+_NO_METADATA = Metadata()
 
 # Finds the byte copies among a batch's files, given the keys an earlier run handled.
 CopyFinder = Callable[
@@ -219,10 +221,25 @@ def _process_file(job: Job, config: Config, run: RunInfo) -> BatchResult:
 
 def _staged(done: list[Page], run: RunInfo) -> tuple[pa.Table, list[Page]]:
     """The article rows of processed pages (with the staging key), and the pages slimmed
-    to what dedup needs (no text, body, removals or markup: those are in the rows)."""
+    to what dedup and the duplicates table need: provenance, encoding and repairs (which
+    copy is kept), doc_id, group_id, signature, source URL and language. The rest (text,
+    body, removals, markup, hints, the other metadata, rules) is in the rows; the driver
+    holds a slim page per page of the run (1.6 KB in memory, 3.8 with all metadata)."""
     rows = articles_table(done, run, SCHEME)
     keys = [row_key(*p.input.key) for p in done]
-    slim = [dataclasses.replace(p, text="", body="", removed=(), markup="") for p in done]
+    slim = [
+        dataclasses.replace(
+            p,
+            text="",
+            body="",
+            removed=(),
+            markup="",
+            hints=_NO_METADATA,
+            rules_applied=(),
+            meta=Metadata(source_url=p.meta.source_url, language=p.meta.language),
+        )
+        for p in done
+    ]
     return rows.append_column(KEY, pa.array(keys, pa.string())), slim
 
 
