@@ -37,7 +37,7 @@ def test_disk_full_while_committing_keeps_the_previous_version(
     out = tmp_path / "out"
     _half_of_the_seeds(tmp_path / "first")
     run(tmp_path / "first", out, Config())
-    monkeypatch.setattr(store, "write_deltalake", _no_space)
+    monkeypatch.setattr(store, "write_data_files", _no_space)
     result = runner.invoke(app, ["run", str(SEEDS), str(out)])
     assert result.exit_code == EXIT_ARCHIVE
     assert "No space left on device" in result.stderr

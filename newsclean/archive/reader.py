@@ -42,7 +42,9 @@ def history(out: str | Path | ObjectFolder, table: str = "articles") -> list[dic
                 "operation": commit.get("operation"),
                 "run_id": commit.get("run_id"),
                 "newsclean_version": commit.get("newsclean_version"),
-                "rows_added": metrics.get("num_added_rows"),
+                # Versions written by deltalake's writer (before newsclean wrote its own
+                # data files) have it in its operation metrics.
+                "rows_added": commit.get("rows_added", metrics.get("num_added_rows")),
             }
         )
     return sorted(entries, key=lambda e: int(str(e["version"])))

@@ -7,6 +7,7 @@ removes them), never a half-visible batch.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import uuid
 from dataclasses import dataclass
@@ -14,16 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-from deltalake import (
-    CommitProperties,
-    DeltaTable,
-    Transaction,
-    WriterProperties,
-    write_deltalake,
-)
+from deltalake import CommitProperties, DeltaTable, Schema, Transaction
 from deltalake.exceptions import CommitFailedError, DeltaError, TableNotFoundError
+from deltalake.transaction import AddAction, RemoveAction, create_table_with_add_actions
 from pyarrow import fs
 
+from newsclean.archive.datafiles import TableFolder, write_data_files
 from newsclean.archive.schema import (
     ARTICLES,
     DUPLICATES,
@@ -60,7 +57,7 @@ class Archive:
 
     def __init__(self, root: Path | ObjectFolder, zstd_level: int = 3) -> None:
         self.root = root
-        self._writer_properties = WriterProperties(compression="ZSTD", compression_level=zstd_level)
+        self.zstd_level = zstd_level
 
     @classmethod
     def open(cls, root: Path | ObjectFolder, zstd_level: int = 3) -> Archive:
@@ -86,6 +83,13 @@ class Archive:
         if isinstance(self.root, ObjectFolder):
             return self.root.join(table)
         return str(self.root / table)
+
+    def folder(self, table: str) -> TableFolder:
+        """Where the data files of one table go."""
+        if isinstance(self.root, ObjectFolder):
+            store = self.root.connect()
+            return TableFolder(store.filesystem, store.path(table))
+        return TableFolder(fs.LocalFileSystem(), str((self.root / table).resolve()))
 
     def staging_parent(self) -> Path:
         """The local folder a run stages its rows in: inside a local archive (the same
@@ -120,33 +124,47 @@ class Archive:
         the table since, ``ConcurrentWriteError`` is raised and nothing is written, so
         the caller can look again and re-decide (deltalake would otherwise merge the two
         appends blindly, and two runs could both add the same article). Nothing is
-        written, and ``None`` returned, when ``rows`` is an empty table: a run that finds
-        nothing new must not create an empty version. A reader streams its batches into
-        the table's files, so a run's articles never need to fit in memory at once.
+        written, and ``None`` returned, when ``rows`` has no rows: a run that finds
+        nothing new must not create an empty version. Rows are written to data files as
+        they are read (``datafiles``), so a run's articles never need to fit in memory;
+        a failed commit leaves those files unreferenced, for ``vacuum``.
         """
-        if isinstance(rows, pa.Table) and rows.num_rows == 0:
-            return None
+        reader = rows.to_reader() if isinstance(rows, pa.Table) else rows
         table = base.tables[name]
+        target = self.path(name)
+        try:
+            actions = write_data_files(reader, self.folder(name), self.zstd_level)
+        except (OSError, pa.ArrowException) as exc:
+            raise ArchiveError(f"{target}: cannot write: {exc}") from exc
+        if not actions:
+            return None
         # An app transaction names the version this write was planned on; delta-rs
         # refuses the commit when another writer's transaction got there first.
         planned_on = -1 if table is None else table.version()
+        # rows_added: what deltalake's own writes record as operationMetrics.
+        rows = sum(json.loads(action.stats)["numRecords"] for action in actions)
         properties = CommitProperties(
-            custom_metadata={**metadata, "schema_version": SCHEMA_VERSION},
+            custom_metadata={**metadata, "schema_version": SCHEMA_VERSION, "rows_added": rows},
             app_transactions=[Transaction(APP_ID, version=planned_on + 1)],
             max_commit_retries=0,
         )
-        target = self.path(name)
         try:
-            write_deltalake(
-                table if table is not None else target,
-                rows,
-                mode="error" if table is None else "append",
-                name=None if table else name,
-                description=None if table else f"newsclean {name}, schema {SCHEMA_VERSION}",
-                configuration=None if table else TABLE_PROPERTIES,
-                writer_properties=self._writer_properties,
-                commit_properties=properties,
-            )
+            if table is None:
+                create_table_with_add_actions(
+                    target,
+                    Schema.from_arrow(TABLES[name]),
+                    actions,
+                    mode="error",
+                    name=name,
+                    description=f"newsclean {name}, schema {SCHEMA_VERSION}",
+                    configuration=TABLE_PROPERTIES,
+                    commit_properties=properties,
+                )
+            else:
+                changes: list[AddAction | RemoveAction] = [*actions]
+                table.create_write_transaction(
+                    changes, mode="append", schema=TABLES[name], commit_properties=properties
+                )
         except CommitFailedError as exc:
             raise ConcurrentWriteError(f"{target}: another run committed first") from exc
         except (DeltaError, OSError, pa.ArrowException) as exc:
