@@ -61,21 +61,23 @@ def run(
         raise UsageError(f"{in_dir}: no input files (looked for {endings} and their .gz)")
     archive = Archive.open(out_dir, config.zstd_level)
     run_info = new_run(config)
-    snapshot = archive.snapshot()
-    known = snapshot.known_inputs()
-    pool = contextlib.ExitStack()
-    if engine is None:
-        # No more processes than batches: a small run is not worth starting a pool.
-        # One pool serves both passes (see LocalEngine); closed when the run ends.
-        batches = -(-len(paths) // config.batch_size)
-        local = LocalEngine(min(config.workers or default_workers(), batches))
-        engine = pool.enter_context(local)
+    with contextlib.ExitStack() as pool:
+        if engine is None:
+            # No more processes than batches: a small run is not worth starting a pool.
+            # One pool serves both passes (see LocalEngine), its workers starting while
+            # the archive is read; closed when the run ends.
+            batches = -(-len(paths) // config.batch_size)
+            local = LocalEngine(min(config.workers or default_workers(), batches))
+            engine = pool.enter_context(local)
+        snapshot = archive.snapshot()
+        known = snapshot.known_inputs()
 
-    staging = Staging.create(archive.staging_parent(), run_info.run_id)
-    # Text pages read and repaired by pass one wait here for pass two (batch.Job.spool).
-    spool = staging.root / "spool"
-    gathered = Gathered()
-    try:
+        staging = Staging.create(archive.staging_parent(), run_info.run_id)
+        pool.callback(staging.remove)
+        # Text pages read and repaired by pass one wait here for pass two (batch.Job.spool).
+        spool = staging.root / "spool"
+        gathered = Gathered()
+
         # Pass one: learn each site's template from the archive and this run's text pages.
         archived_lines = stats_from_table(snapshot.columns("sites", SITES.names))
         counted = LineStats()
@@ -112,9 +114,6 @@ def run(
         find_pairs = engine.near_pairs if isinstance(engine, PairEngine) else None
         sites = sites_table(prune(counted, archived_lines), run_info.run_id)
         outcome = commit(archive, staging, pages, rejects, run_info, find_pairs, sites)
-    finally:
-        staging.remove()
-        pool.close()
 
     ended = datetime.now(UTC)
     # Pages the other run of an overlapping pair recorded first count as skipped too.

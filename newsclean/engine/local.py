@@ -88,7 +88,9 @@ class LocalEngine:
 
     Used as a context manager, the engine keeps one pool for every ``map`` inside the
     block: a run's two passes then start the workers once, and what a worker remembers
-    (lexicon answers, line keys) serves both passes.
+    (lexicon answers, line keys) serves both passes. The workers start when the block
+    is entered, so that their start (the fork server's imports, ~0.5 s) overlaps what
+    the caller does before its first ``map`` (a run reads the archive).
     Without it, each ``map`` starts and ends a pool of its own.
     """
 
@@ -99,6 +101,10 @@ class LocalEngine:
 
     def __enter__(self) -> LocalEngine:
         self._keep = True
+        if self.workers > 1:
+            self._pool = _new_pool(self.workers)
+            for _ in range(self.workers):
+                self._pool.submit(os.getpid)  # starts a worker; nothing to wait for
         return self
 
     def __exit__(
