@@ -50,7 +50,8 @@ def write_data_files(
     actions: list[AddAction] = []
     batches = (batch for batch in rows if batch.num_rows)
     for number, first in enumerate(batches):
-        if not actions:
+        if not actions and isinstance(folder.filesystem, fs.LocalFileSystem):
+            # An object store has no folders (pyarrow would leave an empty marker object).
             folder.filesystem.create_dir(folder.path, recursive=True)
         actions.append(_write_file(first, batches, rows.schema, folder, number, zstd_level))
     return actions
