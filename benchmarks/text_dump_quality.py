@@ -13,9 +13,13 @@ the figures on the two halves of the pages (by file-name hash) that the threshol
     python benchmarks/text_dump_quality.py                 # html-text dumps
     python benchmarks/text_dump_quality.py --tool inscriptis
     python benchmarks/text_dump_quality.py --templates      # with leave-one-out templates
+    python benchmarks/text_dump_quality.py --held-out m0.json m1.json  # see below
 
 ``--templates`` also learns site templates from the other pages of each page's host
 (the "lone page of a known site" case); most hosts of the set have one page.
+``--held-out`` scores each half of the pages with a line model trained on the other half
+only (``train_line_model.py --part 0`` and ``--part 1``): the figure to trust, since the
+packaged model was trained on every page of the set.
 """
 
 from __future__ import annotations
@@ -152,10 +156,20 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=None, help="folder to cache dumps in")
     parser.add_argument("--templates", action="store_true", help="leave-one-out templates")
     parser.add_argument("--line-model", type=Path, default=None, help="a line model to use")
+    parser.add_argument(
+        "--held-out",
+        type=Path,
+        nargs=2,
+        metavar=("MODEL0", "MODEL1"),
+        help="line models trained on half 0 and on half 1: each half is scored with the other's",
+    )
     args = parser.parse_args()
     model = None
     if args.line_model:
         model = LineModel.from_json(json.loads(args.line_model.read_text("utf-8")))
+    held_out = [
+        LineModel.from_json(json.loads(path.read_text("utf-8"))) for path in args.held_out or ()
+    ]
     if not (args.data / "evaldata.json").exists():
         print(f"no evaluation set at {args.data}", file=sys.stderr)
         return 2
@@ -172,6 +186,8 @@ def main() -> int:
             page = as_page(item, text)
             site = site_of(page)
             templates = SiteTemplates.from_stats(without(everything, count_lines([page])))
+        if held_out:
+            model = held_out[1 - half(name)]
         body = clean_text(text, config, templates=templates, site=site, line_model=model).body
         size += len(text.encode())
         raw.add(item, text)
@@ -180,7 +196,7 @@ def main() -> int:
     seconds = time.perf_counter() - started
     print(f"{len(pages)} pages, {args.tool} dumps, {size / 1e6:.1f} MB")
     print(f"uncleaned dump      {raw}")
-    print(f"newsclean           {cleaned}")
+    print(f"newsclean{' held out' if held_out else '         '}  {cleaned}")
     print(f"  tuning half       {halves[0]}")
     print(f"  check half        {halves[1]}")
     print(f"clean_text: {size / 1e6 / seconds:.1f} MB/s (one core, with the scoring)")
